@@ -1,0 +1,213 @@
+package org.incidentatlas.incidents;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads an incident from its GeoJSON Feature form (the form the service writes). Every problem is
+ * collected with the field it concerns, so a client gets the whole list at once; nothing is stored
+ * unless the list is empty.
+ */
+@Component
+public class IncidentFeatureReader {
+
+    /** Properties the store maintains; a client may send them back unchanged, they are ignored. */
+    private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "version");
+
+    static final Set<String> WRITABLE = Set.of("event_date", "event_date_end", "date_precision", "event_type",
+            "sub_event_type", "actor1", "actor2", "location_name", "place_id", "country", "admin1", "admin2",
+            "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "injured", "injured_low",
+            "injured_high", "claims", "sources", "notes");
+
+    private final IncidentValidator validator;
+    private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), JdbcIncidentStore.SRID);
+
+    public IncidentFeatureReader(IncidentValidator validator) {
+        this.validator = validator;
+    }
+
+    /** Parses and validates; throws {@link InvalidIncidentException} naming every bad field. */
+    public IncidentData read(JsonNode feature) {
+        Fields f = new Fields();
+        if (feature == null || !feature.isObject() || !"Feature".equals(feature.path("type").asString(null))) {
+            f.error("type", "the body must be a GeoJSON Feature (\"type\": \"Feature\")");
+            throw new InvalidIncidentException(f.errors);
+        }
+        Geometry geometry = readGeometry(feature.get("geometry"), f);
+        JsonNode p = feature.get("properties");
+        if (p == null || !p.isObject()) {
+            f.error("properties", "must be an object with the incident's attributes");
+            throw new InvalidIncidentException(f.errors);
+        }
+        Set<String> unknown = new TreeSet<>();
+        for (String name : p.propertyNames()) {
+            if (!WRITABLE.contains(name) && !READ_ONLY.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            f.error("properties", "unknown propert" + (unknown.size() == 1 ? "y " : "ies ") + unknown
+                    + "; the incident properties are " + new TreeSet<>(WRITABLE));
+        }
+        String precisionCode = f.text(p, "date_precision");
+        DatePrecision precision = precisionCode == null ? null : DatePrecision.fromCode(precisionCode).orElse(null);
+        if (precisionCode == null) {
+            f.error("properties.date_precision", "is required: day, week, month or year");
+        } else if (precision == null) {
+            f.error("properties.date_precision", "'" + precisionCode + "' is not one of day, week, month, year");
+        }
+        Integer geoPrecision = f.integer(p, "geo_precision");
+        IncidentLocation location = new IncidentLocation(geometry, f.text(p, "location_name"), f.text(p, "place_id"),
+                f.text(p, "country"), f.text(p, "admin1"), f.text(p, "admin2"), geoPrecision == null ? 0 : geoPrecision);
+        if (geoPrecision == null) {
+            f.error("properties.geo_precision", "is required: 1 (exact place), 2 (near or part of a region), 3 (province or larger)");
+        }
+        IncidentData data = new IncidentData(
+                f.date(p, "event_date"), f.date(p, "event_date_end"), precision,
+                f.text(p, "event_type"), f.text(p, "sub_event_type"), f.text(p, "actor1"), f.text(p, "actor2"),
+                location,
+                new Casualties(f.integer(p, "fatalities"), f.integer(p, "fatalities_low"), f.integer(p, "fatalities_high")),
+                new Casualties(f.integer(p, "injured"), f.integer(p, "injured_low"), f.integer(p, "injured_high")),
+                f.list(p, "claims", (c, at) -> new Claim(f.text(c, "claimant", at), f.integer(c, "fatalities", at),
+                        f.integer(c, "injured", at), f.text(c, "summary", at), f.text(c, "source", at))),
+                f.list(p, "sources", (s, at) -> new SourceRef(f.text(s, "id", at), f.text(s, "url", at),
+                        f.text(s, "outlet", at), f.date(s, "published", at))),
+                f.text(p, "notes"));
+        List<FieldError> all = new ArrayList<>(f.errors);
+        validator.problems(withPlaceholders(data)).stream().filter(e -> !f.mentioned(e.field())).forEach(all::add);
+        if (!all.isEmpty()) {
+            throw new InvalidIncidentException(all);
+        }
+        return data;
+    }
+
+    /**
+     * Lets the validator check the other fields when the geometry or date precision could not be
+     * read (those are already reported).
+     */
+    private IncidentData withPlaceholders(IncidentData d) {
+        IncidentLocation l = d.location();
+        Geometry g = l.geometry() != null ? l.geometry() : geometries.createPoint(new org.locationtech.jts.geom.Coordinate(0, 0));
+        return new IncidentData(d.eventDate(), d.eventDateEnd(),
+                d.datePrecision() == null ? DatePrecision.DAY : d.datePrecision(), d.eventType(), d.subEventType(),
+                d.actor1(), d.actor2(), new IncidentLocation(g, l.name(), l.placeId(), l.country(), l.admin1(), l.admin2(),
+                l.geoPrecision()), d.fatalities(), d.injured(), d.claims(), d.sources(), d.notes());
+    }
+
+    private Geometry readGeometry(JsonNode node, Fields f) {
+        if (node == null || node.isNull()) {
+            f.error("geometry", "is required (a GeoJSON Point, LineString or Polygon in longitude, latitude order)");
+            return null;
+        }
+        try {
+            Geometry g = new GeoJsonReader(geometries).read(node.toString());
+            g.setSRID(JdbcIncidentStore.SRID);
+            return g;
+        } catch (ParseException | RuntimeException e) {
+            f.error("geometry", "is not a valid GeoJSON geometry: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Typed access to JSON members that records what was wrong instead of failing at the first problem. */
+    private static final class Fields {
+        final List<FieldError> errors = new ArrayList<>();
+
+        void error(String field, String message) {
+            errors.add(new FieldError(field, message));
+        }
+
+        boolean mentioned(String field) {
+            return errors.stream().anyMatch(e -> e.field().equals(field));
+        }
+
+        String text(JsonNode obj, String name) {
+            return text(obj, name, "properties");
+        }
+
+        String text(JsonNode obj, String name, String at) {
+            JsonNode v = obj.get(name);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isString()) {
+                error(at + "." + name, "must be a string");
+                return null;
+            }
+            String s = v.asString().strip();
+            return s.isEmpty() ? null : s;
+        }
+
+        Integer integer(JsonNode obj, String name) {
+            return integer(obj, name, "properties");
+        }
+
+        Integer integer(JsonNode obj, String name, String at) {
+            JsonNode v = obj.get(name);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                error(at + "." + name, "must be a whole number");
+                return null;
+            }
+            return v.intValue();
+        }
+
+        LocalDate date(JsonNode obj, String name) {
+            return date(obj, name, "properties");
+        }
+
+        LocalDate date(JsonNode obj, String name, String at) {
+            String s = text(obj, name, at);
+            if (s == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                error(at + "." + name, "'" + s + "' is not an ISO date (YYYY-MM-DD)");
+                return null;
+            }
+        }
+
+        <T> List<T> list(JsonNode obj, String name, ElementReader<T> element) {
+            JsonNode v = obj.get(name);
+            if (v == null || v.isNull()) {
+                return List.of();
+            }
+            if (!v.isArray()) {
+                error("properties." + name, "must be an array");
+                return List.of();
+            }
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                String at = "properties." + name + "[" + i + "]";
+                if (!v.get(i).isObject()) {
+                    error(at, "must be an object");
+                    continue;
+                }
+                out.add(element.read(v.get(i), at));
+            }
+            return out;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ElementReader<T> {
+        T read(JsonNode node, String at);
+    }
+}

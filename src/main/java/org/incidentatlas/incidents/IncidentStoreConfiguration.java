@@ -1,0 +1,19 @@
+package org.incidentatlas.incidents;
+
+import org.incidentatlas.storage.DatabaseBackend;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+public class IncidentStoreConfiguration {
+
+    @Bean
+    IncidentStore incidentStore(DatabaseBackend backend, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return switch (backend) {
+            case POSTGIS -> new PostgisIncidentStore(jdbc, transactions);
+            case H2GIS -> new H2gisIncidentStore(jdbc, transactions);
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package org.incidentatlas.ogcapi;
+
+import org.incidentatlas.incidents.IncidentNotFoundException;
+import org.incidentatlas.incidents.InvalidIncidentException;
+import org.incidentatlas.incidents.VersionConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every failure into a JSON {@link ApiError}: 4xx for what the client can fix, 500 (logged) otherwise. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> api(ApiException e) {
+        return error(e.status(), new ApiError(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidIncidentException.class)
+    ResponseEntity<ApiError> invalid(InvalidIncidentException e) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT,
+                new ApiError("InvalidIncident", "the incident was not stored: " + e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler(IncidentNotFoundException.class)
+    ResponseEntity<ApiError> missing(IncidentNotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, new ApiError("NotFound", e.getMessage()));
+    }
+
+    @ExceptionHandler(VersionConflictException.class)
+    ResponseEntity<ApiError> stale(VersionConflictException e) {
+        return error(HttpStatus.PRECONDITION_FAILED, new ApiError("PreconditionFailed",
+                e.getMessage() + "; fetch it again and retry with If-Match: \"" + e.currentVersion() + "\""));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noRoute(NoResourceFoundException e) {
+        return error(HttpStatus.NOT_FOUND, new ApiError("NotFound", "no resource at /" + e.getResourcePath()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, new ApiError("MethodNotAllowed", e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError("UnsupportedMediaType",
+                e.getMessage() + "; send application/geo+json or application/json"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return error(HttpStatus.NOT_ACCEPTABLE, new ApiError("NotAcceptable",
+                "no representation matches the Accept header; this resource is available as application/geo+json or application/json"));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return error(HttpStatus.BAD_REQUEST, new ApiError("InvalidRequestBody", "the request body is not valid JSON"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, new ApiError("MissingParameterValue", e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return error(HttpStatus.BAD_REQUEST, new ApiError("InvalidParameterValue",
+                "'" + e.getValue() + "' is not a valid value for " + e.getName()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        LOG.error("request failed", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("ServerError",
+                "the server could not answer this request; the error has been logged"));
+    }
+
+    static ResponseEntity<ApiError> error(HttpStatus status, ApiError body) {
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+}

@@ -1,0 +1,110 @@
+package org.incidentatlas.ogcapi;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.incidentatlas.incidents.Casualties;
+import org.incidentatlas.incidents.Claim;
+import org.incidentatlas.incidents.Incident;
+import org.incidentatlas.incidents.IncidentData;
+import org.incidentatlas.incidents.IncidentLocation;
+import org.incidentatlas.incidents.SourceRef;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Writes an incident as an RFC 7946 GeoJSON Feature (longitude, latitude), straight to a JSON
+ * generator so that collections stream without building trees.
+ */
+@Component
+public class IncidentFeatureWriter {
+
+    public void write(JsonGenerator g, Incident incident) {
+        write(g, incident, List.of());
+    }
+
+    /** The feature with its own links (for the single-feature document). */
+    public void write(JsonGenerator g, Incident incident, List<Link> links) {
+        IncidentData d = incident.data();
+        IncidentLocation loc = d.location();
+        g.writeStartObject();
+        g.writeStringProperty("type", "Feature");
+        g.writeNumberProperty("id", incident.id());
+        g.writeName("geometry");
+        g.writeRawValue(geoJson().write(loc.geometry()));
+        g.writeObjectPropertyStart("properties");
+        date(g, "event_date", d.eventDate());
+        date(g, "event_date_end", d.eventDateEnd());
+        g.writeStringProperty("date_precision", d.datePrecision().code());
+        g.writeStringProperty("event_type", d.eventType());
+        g.writeStringProperty("sub_event_type", d.subEventType());
+        g.writeStringProperty("actor1", d.actor1());
+        g.writeStringProperty("actor2", d.actor2());
+        g.writeStringProperty("location_name", loc.name());
+        g.writeStringProperty("place_id", loc.placeId());
+        g.writeStringProperty("country", loc.country());
+        g.writeStringProperty("admin1", loc.admin1());
+        g.writeStringProperty("admin2", loc.admin2());
+        g.writeNumberProperty("geo_precision", loc.geoPrecision());
+        casualties(g, "fatalities", d.fatalities());
+        casualties(g, "injured", d.injured());
+        g.writeArrayPropertyStart("claims");
+        for (Claim c : d.claims()) {
+            g.writeStartObject();
+            g.writeStringProperty("claimant", c.claimant());
+            number(g, "fatalities", c.fatalities());
+            number(g, "injured", c.injured());
+            g.writeStringProperty("summary", c.summary());
+            g.writeStringProperty("source", c.source());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("sources");
+        for (SourceRef s : d.sources()) {
+            g.writeStartObject();
+            g.writeStringProperty("id", s.id());
+            g.writeStringProperty("url", s.url());
+            g.writeStringProperty("outlet", s.outlet());
+            date(g, "published", s.published());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringProperty("notes", d.notes());
+        g.writeStringProperty("created_at", DateTimeFormatter.ISO_INSTANT.format(incident.createdAt()));
+        g.writeStringProperty("updated_at", DateTimeFormatter.ISO_INSTANT.format(incident.updatedAt()));
+        g.writeNumberProperty("version", incident.version());
+        g.writeEndObject();
+        if (!links.isEmpty()) {
+            g.writeName("links");
+            g.writePOJO(links);
+        }
+        g.writeEndObject();
+    }
+
+    /** JTS's writer keeps 8 decimals (about a millimetre) and, per RFC 7946, no "crs" member. */
+    private static GeoJsonWriter geoJson() {
+        GeoJsonWriter w = new GeoJsonWriter(8);
+        w.setEncodeCRS(false);
+        return w;
+    }
+
+    private static void casualties(JsonGenerator g, String name, Casualties c) {
+        number(g, name, c.best());
+        number(g, name + "_low", c.low());
+        number(g, name + "_high", c.high());
+    }
+
+    private static void number(JsonGenerator g, String name, Integer value) {
+        if (value == null) {
+            g.writeNullProperty(name);
+        } else {
+            g.writeNumberProperty(name, value);
+        }
+    }
+
+    private static void date(JsonGenerator g, String name, java.time.LocalDate value) {
+        g.writeStringProperty(name, value == null ? null : value.toString());
+    }
+}

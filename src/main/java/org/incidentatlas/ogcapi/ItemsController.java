@@ -1,0 +1,148 @@
+package org.incidentatlas.ogcapi;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.incidents.Incident;
+import org.incidentatlas.incidents.IncidentNotFoundException;
+import org.incidentatlas.incidents.IncidentStore;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Features of a collection. A page is written while it is read: the JSON generator is fed from
+ * the database cursor, so memory does not grow with the page size.
+ */
+@RestController
+@Tag(name = "Data")
+public class ItemsController {
+
+    private final IncidentStore incidents;
+    private final IncidentFeatureWriter featureWriter;
+    private final JsonMapper json;
+
+    public ItemsController(IncidentStore incidents, IncidentFeatureWriter featureWriter, JsonMapper json) {
+        this.incidents = incidents;
+        this.featureWriter = featureWriter;
+        this.json = json;
+    }
+
+    @GetMapping("/collections/{collectionId}/items")
+    @Operation(summary = "Features of the collection, one page at a time",
+            description = "Filters combine with AND. Pages are keyset pages in id order: follow the 'next' and 'prev' links.")
+    ResponseEntity<StreamingResponseBody> items(HttpServletRequest request, @PathVariable String collectionId,
+            @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS 84); features intersecting the box")
+            @RequestParam(required = false) String bbox,
+            @Parameter(description = "CRS of bbox; only " + ItemsRequest.CRS84)
+            @RequestParam(name = "bbox-crs", required = false) String bboxCrs,
+            @Parameter(description = "A date or date-time, or an interval: 2022-09-13, 2022-09-01/2022-09-30, ../2024-02-13, 2024-01-01/..")
+            @RequestParam(required = false) String datetime,
+            @Parameter(description = "Page size, 1 to 10000 (larger values are served as 10000)")
+            @RequestParam(required = false) String limit,
+            @Parameter(description = "Opaque page position from a next or prev link")
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "ACLED event type, e.g. Explosions/Remote violence")
+            @RequestParam(name = "event_type", required = false) String eventType,
+            @Parameter(description = "ACLED sub-event type, e.g. Shelling/artillery/missile attack")
+            @RequestParam(name = "sub_event_type", required = false) String subEventType,
+            @Parameter(description = "ISO 3166-1 alpha-3 code of where it happened, e.g. ARM")
+            @RequestParam(required = false) String country,
+            @Parameter(description = "First-level administrative unit, e.g. Syunik")
+            @RequestParam(required = false) String admin1,
+            @Parameter(description = "An actor, matched against actor1 and actor2")
+            @RequestParam(required = false) String actor,
+            @Parameter(description = "Gazetteer id of the place")
+            @RequestParam(name = "place_id", required = false) String placeId,
+            @Parameter(description = "1 exact place, 2 near or part of a region, 3 province or larger")
+            @RequestParam(name = "geo_precision", required = false) String geoPrecision,
+            @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
+            throws HttpMediaTypeNotAcceptableException {
+        CollectionsController.requireKnown(collectionId);
+        ItemsRequest query = ItemsRequest.parse(request.getParameterMap());
+        MediaType type = RequestFormat.negotiate(request, OgcMediaTypes.GEOJSON);
+        long matched = incidents.count(query.filter());
+        String self = ServiceLinks.current();
+        String collection = ServiceLinks.url("/collections/" + collectionId);
+        PageLinks pageLinks = new PageLinks();
+        StreamingResponseBody body = out -> writeCollection(out, query, matched, self, collection, pageLinks);
+        return ResponseEntity.ok().contentType(type).body(body);
+    }
+
+    /** next/prev URLs are derived while the request is still bound to this thread. */
+    private static final class PageLinks {
+        final String nextTemplate = ServiceLinks.currentWith("cursor", "CURSOR");
+    }
+
+    private void writeCollection(OutputStream out, ItemsRequest query, long matched, String self, String collection,
+                                 PageLinks pageLinks) {
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("type", "FeatureCollection");
+            g.writeNumberProperty("numberMatched", matched);
+            g.writeArrayPropertyStart("features");
+            PageSlice slice = incidents.page(query.filter(), query.cursor(), query.limit(), incident -> featureWriter.write(g, incident));
+            g.writeEndArray();
+            g.writeNumberProperty("numberReturned", slice.returned());
+            g.writeStringProperty("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            List<Link> links = new ArrayList<>();
+            links.add(new Link(self, "self", OgcMediaTypes.GEOJSON_VALUE, "This page"));
+            links.add(new Link(collection, "collection", "application/json", "The collection"));
+            if (slice.next() != null) {
+                links.add(new Link(pageLinks.nextTemplate.replace("CURSOR", slice.next().token()), "next",
+                        OgcMediaTypes.GEOJSON_VALUE, "Next page"));
+            }
+            if (slice.previous() != null) {
+                links.add(new Link(pageLinks.nextTemplate.replace("CURSOR", slice.previous().token()), "prev",
+                        OgcMediaTypes.GEOJSON_VALUE, "Previous page"));
+            }
+            g.writeName("links");
+            g.writePOJO(links);
+            g.writeEndObject();
+        }
+    }
+
+    @GetMapping("/collections/{collectionId}/items/{featureId}")
+    @Operation(summary = "One feature", description = "The ETag is the feature's version; send it back in If-Match when replacing or deleting.")
+    ResponseEntity<StreamingResponseBody> item(HttpServletRequest request, @PathVariable String collectionId,
+            @PathVariable String featureId,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
+            throws HttpMediaTypeNotAcceptableException {
+        CollectionsController.requireKnown(collectionId);
+        List<String> unknown = request.getParameterMap().keySet().stream().filter(p -> !p.equals("f")).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.badParameter("unknown query parameters " + unknown + "; this endpoint takes [f]");
+        }
+        MediaType type = RequestFormat.negotiate(request, OgcMediaTypes.GEOJSON);
+        long id = FeatureIds.parse(featureId);
+        Incident incident = incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+        String etag = FeatureIds.etag(incident);
+        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        String self = ServiceLinks.current();
+        String collection = ServiceLinks.url("/collections/" + collectionId);
+        StreamingResponseBody body = out -> FeatureIds.writeFeature(json, featureWriter, out, incident, self, collection);
+        return ResponseEntity.ok().contentType(type).eTag(etag).body(body);
+    }
+}

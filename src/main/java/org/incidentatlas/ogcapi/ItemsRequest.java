@@ -1,0 +1,181 @@
+package org.incidentatlas.ogcapi;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.incidentatlas.filter.BoundingBox;
+import org.incidentatlas.filter.DateRange;
+import org.incidentatlas.filter.PageCursor;
+import org.incidentatlas.incidents.IncidentFilter;
+
+/**
+ * The query parameters of {@code /collections/incidents/items}, parsed and checked. Every
+ * malformed value is refused with a 400 naming the parameter, as OGC API - Features asks, and so
+ * is any parameter the endpoint does not know (a misspelt filter must not silently match all).
+ */
+record ItemsRequest(IncidentFilter filter, PageCursor cursor, int limit) {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 10_000;
+    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    /** Equality filters on incident properties (OGC API - Features 1, "parameters for filtering on feature properties"). */
+    static final Set<String> PROPERTY_FILTERS = Set.of("event_type", "sub_event_type", "country", "admin1", "actor",
+            "place_id", "geo_precision");
+
+    private static final Set<String> KNOWN = union(Set.of("f", "bbox", "bbox-crs", "datetime", "limit", "cursor"),
+            PROPERTY_FILTERS);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    static ItemsRequest parse(Map<String, String[]> parameters) {
+        Set<String> unknown = new TreeSet<>(parameters.keySet());
+        unknown.removeAll(KNOWN);
+        if (!unknown.isEmpty()) {
+            throw ApiException.badParameter("unknown query parameter" + (unknown.size() > 1 ? "s " : " ") + unknown
+                    + "; this endpoint takes " + new TreeSet<>(KNOWN));
+        }
+        for (Map.Entry<String, String[]> p : parameters.entrySet()) {
+            if (p.getValue().length > 1) {
+                throw ApiException.badParameter("parameter '" + p.getKey() + "' is given " + p.getValue().length + " times");
+            }
+        }
+        String bboxCrs = single(parameters, "bbox-crs");
+        if (bboxCrs != null && !bboxCrs.equals(CRS84)) {
+            throw ApiException.badParameter("bbox-crs '" + bboxCrs + "' is not supported; use " + CRS84);
+        }
+        IncidentFilter filter = new IncidentFilter(
+                bbox(single(parameters, "bbox")),
+                datetime(single(parameters, "datetime")),
+                single(parameters, "event_type"),
+                single(parameters, "sub_event_type"),
+                country(single(parameters, "country")),
+                single(parameters, "admin1"),
+                single(parameters, "actor"),
+                single(parameters, "place_id"),
+                geoPrecision(single(parameters, "geo_precision")));
+        return new ItemsRequest(filter, cursor(single(parameters, "cursor")), limit(single(parameters, "limit")));
+    }
+
+    private static String single(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        return values == null ? null : values[0];
+    }
+
+    static BoundingBox bbox(String value) {
+        if (value == null) {
+            return null;
+        }
+        String[] parts = value.split(",", -1);
+        if (parts.length != 4 && parts.length != 6) {
+            throw ApiException.badParameter("bbox must be 4 numbers (minLon,minLat,maxLon,maxLat) or 6 with heights; got "
+                    + parts.length + ": '" + value + "'");
+        }
+        double[] n = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                n[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.badParameter("bbox value '" + parts[i] + "' is not a number");
+            }
+            if (!Double.isFinite(n[i])) {
+                throw ApiException.badParameter("bbox value '" + parts[i] + "' is not a finite number");
+            }
+        }
+        int half = parts.length / 2;
+        try {
+            return new BoundingBox(n[0], n[1], n[half], n[half + 1]);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("bbox: " + e.getMessage());
+        }
+    }
+
+    /** An instant or an interval ("a/b", "../b", "a/.."), resolved to whole days in UTC. */
+    static DateRange datetime(String value) {
+        if (value == null) {
+            return null;
+        }
+        int slash = value.indexOf('/');
+        try {
+            if (slash < 0) {
+                return DateRange.day(day(value));
+            }
+            String start = value.substring(0, slash);
+            String end = value.substring(slash + 1);
+            if (end.contains("/")) {
+                throw ApiException.badParameter("datetime '" + value + "' has more than one '/'");
+            }
+            return new DateRange(open(start) ? null : day(start), open(end) ? null : day(end));
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter("datetime '" + value
+                    + "' is not an RFC 3339 date or date-time, or an interval of them (e.g. 2022-09-13, 2022-09-01/2022-09-30, ../2024-02-13)");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("datetime: " + e.getMessage());
+        }
+    }
+
+    private static boolean open(String end) {
+        return end.isEmpty() || end.equals("..");
+    }
+
+    private static LocalDate day(String text) {
+        if (text.length() == 10) {
+            return LocalDate.parse(text);
+        }
+        return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+
+    static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter("limit '" + value + "' is not a whole number");
+        }
+        if (limit < 1) {
+            throw ApiException.badParameter("limit must be at least 1; got " + limit);
+        }
+        // The standard asks for a larger limit to be served as the maximum, not refused.
+        return Math.min(limit, MAX_LIMIT);
+    }
+
+    private static PageCursor cursor(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return PageCursor.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter(e.getMessage());
+        }
+    }
+
+    private static String country(String value) {
+        if (value != null && !value.matches("[A-Z]{3}")) {
+            throw ApiException.badParameter("country '" + value + "' is not an ISO 3166-1 alpha-3 code such as ARM or AZE");
+        }
+        return value;
+    }
+
+    private static Integer geoPrecision(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("[123]")) {
+            throw ApiException.badParameter("geo_precision must be 1, 2 or 3; got '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
+}
