@@ -1,0 +1,20 @@
+package org.incidentatlas.incidents;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.incidentatlas.testsupport.TestDatabases;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** The store contract on a real PostgreSQL + PostGIS server. */
+class PostgisIncidentStoreTest extends IncidentStoreContract {
+
+    @Override
+    HikariDataSource newDatabase() {
+        return TestDatabases.postgis("store");
+    }
+
+    @Override
+    IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions) {
+        return new PostgisIncidentStore(jdbc, transactions);
+    }
+}

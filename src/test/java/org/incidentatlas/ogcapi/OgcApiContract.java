@@ -1,0 +1,463 @@
+package org.incidentatlas.ogcapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.incidentatlas.testsupport.ExternalTool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OGC API over real HTTP, against the running service with its demo data: the same tests on
+ * each backend (subclasses choose the database).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"atlas.write-token=" + OgcApiContract.TOKEN, "atlas.demo-data=true"})
+abstract class OgcApiContract {
+
+    static final String TOKEN = "test-write-token";
+    static final Path DEMO = Path.of("geodata/demo/incidents.geojson");
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Value("${local.server.port}")
+    int port;
+
+    String url(String pathAndQuery) {
+        return "http://localhost:" + port + pathAndQuery;
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : url(pathAndQuery)));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    int demoIncidentCount() throws IOException {
+        return json.readTree(Files.readString(DEMO)).path("features").size();
+    }
+
+    // --- capabilities ---
+
+    @Test
+    void landingPageLinksToEveryRequiredResourceAndTheyAnswer() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        Map<String, String> links = new java.util.HashMap<>();
+        body(r).path("links").forEach(l -> links.put(l.path("rel").asString(), l.path("href").asString()));
+        assertThat(links).containsKeys("self", "service-desc", "service-doc", "conformance", "data");
+        for (String href : links.values()) {
+            assertThat(get(href).statusCode()).as(href).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void conformanceDeclaresCoreGeoJsonAndOpenApi() throws Exception {
+        JsonNode conformsTo = body(get("/conformance")).path("conformsTo");
+        List<String> classes = new ArrayList<>();
+        conformsTo.forEach(c -> classes.add(c.asString()));
+        assertThat(classes).contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+    }
+
+    @Test
+    void openApiDocumentDescribesTheItemsEndpoint() throws Exception {
+        HttpResponse<String> r = get("/api");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode api = body(r);
+        assertThat(api.path("openapi").asString()).startsWith("3.0");
+        JsonNode items = api.path("paths").path("/collections/{collectionId}/items");
+        assertThat(items.path("get").isMissingNode()).isFalse();
+        List<String> parameters = new ArrayList<>();
+        items.path("get").path("parameters").forEach(p -> parameters.add(p.path("name").asString()));
+        assertThat(parameters).contains("bbox", "datetime", "limit", "cursor");
+        assertThat(api.path("paths").has("/collections/{collectionId}/items/{featureId}")).isTrue();
+        assertThat(get("/api.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void collectionsDescribeIncidentsWithTheirExtent() throws Exception {
+        JsonNode collections = body(get("/collections")).path("collections");
+        assertThat(collections.size()).isGreaterThanOrEqualTo(1);
+        JsonNode incidents = body(get("/collections/incidents"));
+        assertThat(incidents.path("id").asString()).isEqualTo("incidents");
+        JsonNode bbox = incidents.path("extent").path("spatial").path("bbox").get(0);
+        assertThat(bbox.size()).isEqualTo(4);
+        // demo incidents lie in the South Caucasus
+        assertThat(bbox.get(0).asDouble()).isBetween(43.0, 47.5);
+        assertThat(bbox.get(1).asDouble()).isBetween(38.5, 41.5);
+        JsonNode interval = incidents.path("extent").path("temporal").path("interval").get(0);
+        assertThat(interval.get(0).asString()).startsWith("2022-");
+        assertThat(interval.get(1).asString()).startsWith("2024-");
+        List<String> rels = new ArrayList<>();
+        incidents.path("links").forEach(l -> rels.add(l.path("rel").asString()));
+        assertThat(rels).contains("self", "items");
+    }
+
+    // --- reading features ---
+
+    @Test
+    void demoIncidentsAreServedAsRfc7946GeoJson() throws Exception {
+        HttpResponse<String> r = get("/collections/incidents/items?limit=1000");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/geo+json");
+        JsonNode fc = body(r);
+        assertThat(fc.path("type").asString()).isEqualTo("FeatureCollection");
+        int expected = demoIncidentCount();
+        assertThat(expected).isGreaterThanOrEqualTo(10);
+        assertThat(fc.path("numberMatched").asInt()).isEqualTo(expected);
+        assertThat(fc.path("numberReturned").asInt()).isEqualTo(expected);
+        assertThat(fc.path("timeStamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        Set<String> ids = new HashSet<>();
+        for (JsonNode f : fc.path("features")) {
+            assertThat(f.path("type").asString()).isEqualTo("Feature");
+            assertThat(ids.add(f.path("id").asString())).isTrue();
+            JsonNode g = f.path("geometry");
+            assertThat(g.path("type").asString()).isIn("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon");
+            assertThat(g.has("crs")).isFalse();
+            JsonNode p = f.path("properties");
+            assertThat(p.path("event_date").asString()).matches("\\d{4}-\\d\\d-\\d\\d");
+            assertThat(p.path("date_precision").asString()).isIn("day", "week", "month", "year");
+            assertThat(p.path("geo_precision").asInt()).isBetween(1, 3);
+            assertThat(p.has("claims") && p.has("sources") && p.has("fatalities_low") && p.has("version")).isTrue();
+            if (g.path("type").asString().equals("Point")) {
+                double lon = g.path("coordinates").get(0).asDouble();
+                double lat = g.path("coordinates").get(1).asDouble();
+                // longitude first: the region spans lon 43-47.5, lat 38.5-41.5
+                assertThat(lon).as("longitude of %s", p.path("location_name")).isBetween(43.0, 47.5);
+                assertThat(lat).as("latitude of %s", p.path("location_name")).isBetween(38.5, 41.5);
+            }
+        }
+    }
+
+    @Test
+    void theNerkinHandAttackIsInTheDemoData() throws Exception {
+        JsonNode features = body(get("/collections/incidents/items?datetime=2024-02-13&country=ARM")).path("features");
+        List<JsonNode> nerkinHand = new ArrayList<>();
+        features.forEach(f -> {
+            if (f.path("properties").path("location_name").asString().contains("Nerkin Hand")) {
+                nerkinHand.add(f);
+            }
+        });
+        assertThat(nerkinHand).hasSize(1);
+        JsonNode p = nerkinHand.get(0).path("properties");
+        assertThat(p.path("fatalities").asInt()).isEqualTo(4);
+        assertThat(p.path("injured").asInt()).isEqualTo(1);
+        assertThat(p.path("admin1").asString()).isEqualTo("Syunik");
+    }
+
+    @Test
+    void pagingWalksEveryFeatureExactlyOnceForwardAndBack() throws Exception {
+        int expected = demoIncidentCount();
+        List<String> forward = new ArrayList<>();
+        String next = url("/collections/incidents/items?limit=3");
+        String last = null;
+        int pages = 0;
+        while (next != null) {
+            JsonNode page = body(get(next));
+            assertThat(page.path("numberMatched").asInt()).isEqualTo(expected);
+            assertThat(page.path("numberReturned").asInt()).isEqualTo(page.path("features").size()).isLessThanOrEqualTo(3);
+            page.path("features").forEach(f -> forward.add(f.path("id").asString()));
+            last = next;
+            next = link(page, "next");
+            assertThat(link(page, "prev") == null).isEqualTo(pages == 0);
+            pages++;
+        }
+        assertThat(forward).hasSize(expected).doesNotHaveDuplicates();
+        assertThat(pages).isEqualTo((expected + 2) / 3);
+
+        List<String> backward = new ArrayList<>();
+        String prev = last;
+        while (prev != null) {
+            JsonNode page = body(get(prev));
+            List<String> ids = new ArrayList<>();
+            page.path("features").forEach(f -> ids.add(f.path("id").asString()));
+            backward.addAll(0, ids);
+            prev = link(page, "prev");
+        }
+        assertThat(backward).containsExactlyElementsOf(forward);
+    }
+
+    @Test
+    void bboxAndDatetimeFilterAndCountExactly() throws Exception {
+        JsonNode all = body(get("/collections/incidents/items?limit=1000")).path("features");
+        long onDay = 0;
+        long inBox = 0;
+        for (JsonNode f : all) {
+            if (f.path("properties").path("event_date").asString().equals("2022-09-13")) {
+                onDay++;
+            }
+            JsonNode c = f.path("geometry").path("coordinates");
+            if (f.path("geometry").path("type").asString().equals("Point")
+                    && c.get(0).asDouble() >= 45.0 && c.get(0).asDouble() <= 46.0 && c.get(1).asDouble() >= 39.5 && c.get(1).asDouble() <= 40.5) {
+                inBox++;
+            }
+        }
+        assertThat(onDay).isPositive();
+        JsonNode day = body(get("/collections/incidents/items?datetime=2022-09-13T12:00:00Z"));
+        assertThat(day.path("numberMatched").asLong()).isEqualTo(onDay);
+        JsonNode interval = body(get("/collections/incidents/items?datetime=2022-09-13/2022-09-13"));
+        assertThat(interval.path("numberMatched").asLong()).isEqualTo(onDay);
+        JsonNode openStart = body(get("/collections/incidents/items?datetime=../2023-01-01"));
+        JsonNode openEnd = body(get("/collections/incidents/items?datetime=2023-01-01/.."));
+        assertThat(openStart.path("numberMatched").asLong() + openEnd.path("numberMatched").asLong()).isEqualTo(all.size());
+        JsonNode box = body(get("/collections/incidents/items?bbox=45.0,39.5,46.0,40.5"));
+        assertThat(box.path("numberMatched").asLong()).isEqualTo(inBox);
+    }
+
+    @Test
+    void oneFeatureHasAnETagAndAnswersIfNoneMatch() throws Exception {
+        String id = body(get("/collections/incidents/items?limit=1")).path("features").get(0).path("id").asString();
+        HttpResponse<String> r = get("/collections/incidents/items/" + id);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/geo+json");
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        assertThat(body(r).path("id").asString()).isEqualTo(id);
+        assertThat(get("/collections/incidents/items/" + id, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(get("/collections/incidents/items/" + id, "Accept", "application/json").statusCode()).isEqualTo(200);
+        assertThat(get("/collections/incidents/items/" + id + "?f=json").statusCode()).isEqualTo(200);
+    }
+
+    static Stream<Arguments> malformedRequests() {
+        return Stream.of(
+                Arguments.of("/collections/incidents/items?bbox=44,39,45", 400),
+                Arguments.of("/collections/incidents/items?bbox=46,39,45,40", 400),
+                Arguments.of("/collections/incidents/items?bbox=44,39,45,95", 400),
+                Arguments.of("/collections/incidents/items?bbox=44,west,45,40", 400),
+                Arguments.of("/collections/incidents/items?bbox=44,41,45,40", 400),
+                Arguments.of("/collections/incidents/items?bbox-crs=EPSG:3857", 400),
+                Arguments.of("/collections/incidents/items?datetime=yesterday", 400),
+                Arguments.of("/collections/incidents/items?datetime=2022-13-01", 400),
+                Arguments.of("/collections/incidents/items?datetime=2024-01-01/2023-01-01", 400),
+                Arguments.of("/collections/incidents/items?datetime=2022-01-01/2023-01-01/2024-01-01", 400),
+                Arguments.of("/collections/incidents/items?limit=0", 400),
+                Arguments.of("/collections/incidents/items?limit=-5", 400),
+                Arguments.of("/collections/incidents/items?limit=ten", 400),
+                Arguments.of("/collections/incidents/items?limit=99999999999", 400),
+                Arguments.of("/collections/incidents/items?colour=red", 400),
+                Arguments.of("/collections/incidents/items?limit=5&limit=6", 400),
+                Arguments.of("/collections/incidents/items?cursor=not-a-cursor", 400),
+                Arguments.of("/collections/incidents/items?country=arm", 400),
+                Arguments.of("/collections/incidents/items?geo_precision=4", 400),
+                Arguments.of("/collections/incidents/items?f=xml", 400),
+                Arguments.of("/collections/incidents/items/1?colour=red", 400),
+                Arguments.of("/collections/nowhere", 404),
+                Arguments.of("/collections/nowhere/items", 404),
+                Arguments.of("/collections/incidents/items/999999999", 404),
+                Arguments.of("/collections/incidents/items/abc", 404),
+                Arguments.of("/no/such/path", 404));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("malformedRequests")
+    void malformedRequestsGetA4xxJsonError(String path, int status) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        JsonNode error = body(r);
+        assertThat(error.path("code").asString()).isNotBlank();
+        assertThat(error.path("description").asString()).isNotBlank();
+    }
+
+    @Test
+    void anAcceptHeaderThatRulesOutJsonGets406() throws Exception {
+        HttpResponse<String> r = get("/collections/incidents/items", "Accept", "image/png");
+        assertThat(r.statusCode()).isEqualTo(406);
+        assertThat(body(r).path("code").asString()).isEqualTo("NotAcceptable");
+    }
+
+    @Test
+    void aLimitAboveTheMaximumIsServedAsTheMaximum() throws Exception {
+        HttpResponse<String> r = get("/collections/incidents/items?limit=20000");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(body(r).path("numberReturned").asInt()).isEqualTo(demoIncidentCount());
+    }
+
+    // --- writing features ---
+
+    static final String NEW_INCIDENT = """
+            {"type": "Feature",
+             "geometry": {"type": "Point", "coordinates": [45.9512, 40.2317]},
+             "properties": {"event_date": "2023-05-20", "date_precision": "day",
+               "event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack",
+               "actor1": "Military Forces of Azerbaijan (2003-)", "location_name": "Test village", "country": "ARM",
+               "admin1": "Gegharkunik", "geo_precision": 1,
+               "fatalities": 0, "fatalities_low": 0, "fatalities_high": 0, "injured": 2, "injured_low": 1, "injured_high": 2,
+               "claims": [{"claimant": "Ministry of Defence of Armenia", "injured": 2, "summary": "Two soldiers wounded.", "source": "t1"}],
+               "sources": [{"id": "t1", "outlet": "Test Wire", "published": "2023-05-21"}],
+               "notes": "written for the API test"}}
+            """;
+
+    @Test
+    void writesNeedTheToken() throws Exception {
+        long before = count();
+        HttpResponse<String> r = send("POST", "/collections/incidents/items", NEW_INCIDENT, "Content-Type", "application/geo+json");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(body(r).path("code").asString()).isEqualTo("Unauthorized");
+        HttpResponse<String> wrong = send("POST", "/collections/incidents/items", NEW_INCIDENT,
+                "Content-Type", "application/geo+json", "Authorization", "Bearer nope");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(send("DELETE", "/collections/incidents/items/1", null).statusCode()).isEqualTo(401);
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void createReplaceDeleteWithOptimisticLocking() throws Exception {
+        long before = count();
+        HttpResponse<String> created = send("POST", "/collections/incidents/items", NEW_INCIDENT,
+                "Content-Type", "application/geo+json", "Authorization", "Bearer " + TOKEN);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(count()).isEqualTo(before + 1);
+        String path = URI.create(location).getPath();
+        JsonNode stored = body(get(path));
+        assertThat(stored.path("properties").path("injured_low").asInt()).isEqualTo(1);
+        assertThat(stored.path("properties").path("claims").get(0).path("claimant").asString()).isEqualTo("Ministry of Defence of Armenia");
+        assertThat(stored.path("geometry").path("coordinates").get(0).asDouble()).isEqualTo(45.9512);
+
+        String replacement = NEW_INCIDENT.replace("\"injured\": 2, \"injured_low\": 1", "\"injured\": 2, \"injured_low\": 2");
+        HttpResponse<String> stale = send("PUT", path, replacement, "Content-Type", "application/geo+json",
+                "Authorization", "Bearer " + TOKEN, "If-Match", "\"7\"");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(body(get(path)).path("properties").path("injured_low").asInt()).isEqualTo(1);
+
+        HttpResponse<String> replaced = send("PUT", path, replacement, "Content-Type", "application/geo+json",
+                "Authorization", "Bearer " + TOKEN, "If-Match", "\"1\"");
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        assertThat(replaced.headers().firstValue("ETag")).contains("\"2\"");
+        assertThat(body(get(path)).path("properties").path("injured_low").asInt()).isEqualTo(2);
+
+        assertThat(send("DELETE", path, null, "Authorization", "Bearer " + TOKEN, "If-Match", "\"1\"").statusCode()).isEqualTo(412);
+        assertThat(get(path).statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", path, null, "Authorization", "Bearer " + TOKEN, "If-Match", "\"2\"").statusCode()).isEqualTo(204);
+        assertThat(get(path).statusCode()).isEqualTo(404);
+        assertThat(count()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> invalidIncidents() {
+        return Stream.of(
+                Arguments.of(NEW_INCIDENT.replace("[45.9512, 40.2317]", "[45.9512, 140.2317]"), 422, "geometry"),
+                Arguments.of(NEW_INCIDENT.replace("\"Point\", \"coordinates\": [45.9512, 40.2317]",
+                        "\"Polygon\", \"coordinates\": [[[45,40],[46,41],[46,40],[45,41],[45,40]]]"), 422, "geometry"),
+                Arguments.of(NEW_INCIDENT.replace("\"2023-05-20\"", "\"20/05/2023\""), 422, "properties.event_date"),
+                Arguments.of(NEW_INCIDENT.replace("\"date_precision\": \"day\"", "\"date_precision\": \"hour\""), 422, "properties.date_precision"),
+                Arguments.of(NEW_INCIDENT.replace("\"geo_precision\": 1", "\"geo_precision\": 4"), 422, "properties.geo_precision"),
+                Arguments.of(NEW_INCIDENT.replace("\"injured_low\": 1", "\"injured_low\": 3"), 422, "properties.injured_low"),
+                Arguments.of(NEW_INCIDENT.replace("\"fatalities\": 0,", "\"fatalities\": -1,"), 422, "properties.fatalities"),
+                Arguments.of(NEW_INCIDENT.replace("\"event_type\": \"Explosions/Remote violence\"", "\"event_type\": \"Bombing\""), 422, "properties.event_type"),
+                Arguments.of(NEW_INCIDENT.replace("\"country\": \"ARM\"", "\"country\": \"Armenia\""), 422, "properties.country"),
+                Arguments.of(NEW_INCIDENT.replace("\"source\": \"t1\"", "\"source\": \"t9\""), 422, "properties.claims[0].source"),
+                Arguments.of(NEW_INCIDENT.replace("\"notes\"", "\"note\""), 422, "properties"),
+                Arguments.of(NEW_INCIDENT.replace("\"type\": \"Feature\"", "\"type\": \"FeatureCollection\""), 422, "type"),
+                Arguments.of("{\"type\": \"Feature\", ", 400, null));
+    }
+
+    @ParameterizedTest(name = "{index}: {2}")
+    @MethodSource("invalidIncidents")
+    void invalidIncidentsAreRefusedNamingTheFieldAndNothingIsStored(String body, int status, String field) throws Exception {
+        long before = count();
+        HttpResponse<String> r = send("POST", "/collections/incidents/items", body,
+                "Content-Type", "application/geo+json", "Authorization", "Bearer " + TOKEN);
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        JsonNode error = body(r);
+        assertThat(error.path("description").asString()).isNotBlank();
+        if (field != null) {
+            List<String> fields = new ArrayList<>();
+            error.path("errors").forEach(e -> fields.add(e.path("field").asString()));
+            assertThat(fields).contains(field);
+        }
+        assertThat(count()).isEqualTo(before);
+    }
+
+    // --- GDAL as a real OGC API client ---
+
+    @Test
+    void gdalReadsTheServiceAndCopiesItToAGeoPackagePageByPage(@TempDir Path dir) throws Exception {
+        ExternalTool ogrinfo = new ExternalTool("ogrinfo");
+        ogrinfo.require();
+        int expected = (int) count();
+        ExternalTool.Result info = ogrinfo.run("-ro", "-al", "-so", "OAPIF:" + url("/"));
+        assertThat(info.exitCode()).as(info.output()).isZero();
+        assertThat(info.output()).contains("Layer name: incidents");
+        assertThat(featureCount(info.output())).as(info.output()).isEqualTo(expected);
+
+        Path gpkg = dir.resolve("incidents.gpkg");
+        ExternalTool.Result copy = new ExternalTool("ogr2ogr").run("-f", "GPKG", gpkg.toString(),
+                "OAPIF:" + url("/collections/incidents"), "-oo", "PAGE_SIZE=2", "-preserve_fid");
+        assertThat(copy.exitCode()).as(copy.output()).isZero();
+        ExternalTool.Result copied = ogrinfo.run("-ro", "-al", gpkg.toString());
+        assertThat(featureCount(copied.output())).as(copied.output()).isEqualTo(expected);
+        assertThat(copied.output()).contains("location_name (String) = Nerkin Hand");
+        // GDAL takes the integer feature ids as FIDs: the copy holds each served feature exactly once.
+        Matcher fids = Pattern.compile("(?m)^OGRFeature\\(incidents\\):(\\d+)$").matcher(copied.output());
+        List<String> copiedIds = new ArrayList<>();
+        while (fids.find()) {
+            copiedIds.add(fids.group(1));
+        }
+        List<String> servedIds = new ArrayList<>();
+        body(get("/collections/incidents/items?limit=10000")).path("features").forEach(f -> servedIds.add(f.path("id").asString()));
+        assertThat(copiedIds).containsExactlyInAnyOrderElementsOf(servedIds);
+    }
+
+    private static int featureCount(String ogrinfoOutput) {
+        Matcher m = Pattern.compile("Feature Count: (\\d+)").matcher(ogrinfoOutput);
+        assertThat(m.find()).as(ogrinfoOutput).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    long count() throws IOException, InterruptedException {
+        return body(get("/collections/incidents/items?limit=1")).path("numberMatched").asLong();
+    }
+
+    static String link(JsonNode doc, String rel) {
+        for (JsonNode l : doc.path("links")) {
+            if (l.path("rel").asString().equals(rel)) {
+                return l.path("href").asString();
+            }
+        }
+        return null;
+    }
+}
