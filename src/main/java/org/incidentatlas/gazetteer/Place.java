@@ -1,0 +1,27 @@
+package org.incidentatlas.gazetteer;
+
+import java.util.List;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * A gazetteer entry. {@code geometry} is the feature itself (a point for a village, a line for a
+ * road); {@code point} is its representative point, used for distances and as the answer's
+ * location. Coordinates are WGS 84 longitude/latitude.
+ */
+public record Place(String id, String name, FeatureType type, String country, String admin1, String admin2,
+                    Geometry geometry, Point point, Long population, List<AltName> altNames, String source) {
+
+    public Place {
+        altNames = altNames == null ? List.of() : List.copyOf(altNames);
+    }
+
+    public double lon() {
+        return point.getX();
+    }
+
+    public double lat() {
+        return point.getY();
+    }
+}

@@ -1,0 +1,25 @@
+package org.incidentatlas.geodata;
+
+import java.io.IOException;
+
+import org.incidentatlas.gazetteer.Gazetteer;
+import org.incidentatlas.gazetteer.NameKeys;
+import org.incidentatlas.gazetteer.QueryWords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the in-memory gazetteer from the committed place files at start-up. */
+@Configuration(proxyBeanMethods = false)
+public class GazetteerConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GazetteerConfiguration.class);
+
+    @Bean
+    Gazetteer gazetteer(NameKeys keys, QueryWords words) throws IOException {
+        Gazetteer gazetteer = new Gazetteer(new PlaceFiles(keys).load(), keys, words);
+        LOG.info("Gazetteer: {} places under {} names", gazetteer.places().size(), gazetteer.nameCount());
+        return gazetteer;
+    }
+}
