@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code auto} (the default), never when {@code false}. All or nothing, and once per database.
  */
 @Component
+@Order(2)
 public class DemoIncidentLoader implements ApplicationRunner {
 
     static final String DATASET = "demo-incidents";

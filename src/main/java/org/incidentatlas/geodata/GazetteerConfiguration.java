@@ -18,7 +18,7 @@ public class GazetteerConfiguration {
 
     @Bean
     Gazetteer gazetteer(NameKeys keys, QueryWords words) throws IOException {
-        Gazetteer gazetteer = new Gazetteer(new PlaceFiles(keys).load(), keys, words);
+        Gazetteer gazetteer = new Gazetteer(new PlaceFiles(keys, words).load(), keys, words);
         LOG.info("Gazetteer: {} places under {} names", gazetteer.places().size(), gazetteer.nameCount());
         return gazetteer;
     }

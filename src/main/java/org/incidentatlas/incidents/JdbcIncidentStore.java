@@ -15,6 +15,9 @@ import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.storage.KeysetPages;
+import org.incidentatlas.storage.SqlDialect;
+import org.incidentatlas.storage.SqlWhere;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -32,14 +35,14 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JDBC plumbing both backends share: parameter binding, row mapping, keyset paging and
- * optimistic locking. The SQL that differs between PostGIS and H2GIS (JSON parameters, the
- * spatial predicate, the extent query) lives in the subclass for that backend.
+ * The incident store on either backend: plain SQL both understand, with the parts that differ
+ * between PostGIS and H2GIS (JSON parameters, the spatial predicate, the extent) taken from the
+ * backend's {@link SqlDialect}. Reads stream from a cursor in keyset pages; writes use optimistic
+ * locking on {@code version}.
  */
-public abstract class JdbcIncidentStore implements IncidentStore {
+public class JdbcIncidentStore implements IncidentStore {
 
-    static final int SRID = 4326;
-    private static final int FETCH_SIZE = 1000;
+    static final int SRID = SqlDialect.SRID;
 
     private static final String COLUMNS = "id, event_date, event_date_end, date_precision, event_type, sub_event_type, "
             + "actor1, actor2, ST_AsBinary(geom) AS geom_wkb, location_name, place_id, country, admin1, admin2, "
@@ -53,40 +56,31 @@ public abstract class JdbcIncidentStore implements IncidentStore {
     private static final TypeReference<List<Claim>> CLAIMS = new TypeReference<>() { };
     private static final TypeReference<List<SourceRef>> SOURCES = new TypeReference<>() { };
 
-    protected final JdbcTemplate jdbc;
-    private final JdbcTemplate streamingJdbc;
+    private static final KeysetPages.Table<Incident> TABLE = new KeysetPages.Table<>("incidents", "id",
+            JdbcIncidentStore::idValue, incident -> Long.toString(incident.id()));
+
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate readOnly;
+    private final KeysetPages pages;
     private final JsonMapper json = JsonMapper.builder().build();
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), SRID);
 
-    protected JdbcIncidentStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public JdbcIncidentStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect) {
         this.jdbc = jdbc;
-        this.streamingJdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.streamingJdbc.setFetchSize(FETCH_SIZE);
+        this.dialect = dialect;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
+        this.pages = new KeysetPages(jdbc, transactionManager);
     }
 
-    // --- what each backend says in its own SQL ---
-
-    /** SQL for a JSON-typed parameter placeholder. */
-    protected abstract String jsonParameter();
-
-    /**
-     * A predicate "geom intersects the envelope (minx, miny, maxx, maxy)" that uses the spatial
-     * index, taking the four envelope parameters {@link #envelopeParameterSets()} times.
-     */
-    protected abstract String intersectsEnvelope();
-
-    /** How many times {@link #intersectsEnvelope()} takes the four envelope parameters. */
-    protected int envelopeParameterSets() {
-        return 1;
+    /** Cursor keys come from clients: a key that is no incident id selects nothing rather than failing. */
+    private static Object idValue(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            return 0L;
+        }
     }
-
-    /** The bounding box of all stored geometries, or empty. */
-    protected abstract Optional<BoundingBox> spatialExtent();
 
     // --- writes ---
 
@@ -157,7 +151,7 @@ public abstract class JdbcIncidentStore implements IncidentStore {
         for (String column : WRITABLE.split(", ")) {
             p.add(switch (column) {
                 case "geom" -> "ST_GeomFromWKB(?, " + SRID + ")";
-                case "claims", "sources" -> jsonParameter();
+                case "claims", "sources" -> dialect.jsonParameter();
                 default -> "?";
             });
         }
@@ -206,65 +200,19 @@ public abstract class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public long count(IncidentFilter filter) {
-        Where where = where(filter);
+        SqlWhere where = where(filter);
         Long n = jdbc.queryForObject("SELECT count(*) FROM incidents" + where.sql(), Long.class, where.args().toArray());
         return n == null ? 0 : n;
     }
 
     @Override
     public PageSlice page(IncidentFilter filter, PageCursor cursor, int limit, Consumer<Incident> sink) {
-        return readOnly.execute(status -> {
-            boolean backwards = cursor != null && cursor.direction() == PageCursor.Direction.BEFORE;
-            Where where = where(filter);
-            if (cursor != null) {
-                where = where.and(backwards ? "id < ?" : "id > ?", cursor.key());
-            }
-            String sql = "SELECT " + COLUMNS + " FROM incidents" + where.sql() + " ORDER BY id"
-                    + (backwards ? " DESC" : "") + " LIMIT ?";
-            if (backwards) {
-                sql = "SELECT * FROM (" + sql + ") page ORDER BY id";
-            }
-            List<Object> args = new ArrayList<>(where.args());
-            args.add(limit);
-            long[] ends = {Long.MAX_VALUE, Long.MIN_VALUE};
-            int[] returned = {0};
-            streamingJdbc.query(sql, rs -> {
-                Incident incident = map(rs);
-                ends[0] = Math.min(ends[0], incident.id());
-                ends[1] = Math.max(ends[1], incident.id());
-                returned[0]++;
-                sink.accept(incident);
-            }, args.toArray());
-            if (returned[0] == 0) {
-                return emptySlice(filter, cursor);
-            }
-            PageCursor previous = exists(filter, "id < ?", ends[0]) ? PageCursor.before(ends[0]) : null;
-            PageCursor next = exists(filter, "id > ?", ends[1]) ? PageCursor.after(ends[1]) : null;
-            return new PageSlice(returned[0], previous, next);
-        });
-    }
-
-    /** A page past either end still links back to the rows on the other side of its cursor. */
-    private PageSlice emptySlice(IncidentFilter filter, PageCursor cursor) {
-        if (cursor == null) {
-            return new PageSlice(0, null, null);
-        }
-        boolean backwards = cursor.direction() == PageCursor.Direction.BEFORE;
-        long key = cursor.key();
-        PageCursor previous = !backwards && exists(filter, "id <= ?", key) ? PageCursor.before(key + 1) : null;
-        PageCursor next = backwards && exists(filter, "id >= ?", key) ? PageCursor.after(key - 1) : null;
-        return new PageSlice(0, previous, next);
-    }
-
-    private boolean exists(IncidentFilter filter, String keyCondition, long key) {
-        Where where = where(filter).and(keyCondition, key);
-        return !jdbc.queryForList("SELECT 1 FROM incidents" + where.sql() + " LIMIT 1", Integer.class,
-                where.args().toArray()).isEmpty();
+        return pages.page(TABLE, COLUMNS, where(filter), cursor, limit, (rs, n) -> map(rs), sink);
     }
 
     @Override
     public Optional<Extent> extent() {
-        Optional<BoundingBox> bbox = spatialExtent();
+        Optional<BoundingBox> bbox = dialect.extent(jdbc, "incidents", "geom");
         if (bbox.isEmpty()) {
             return Optional.empty();
         }
@@ -273,15 +221,10 @@ public abstract class JdbcIncidentStore implements IncidentStore {
         return Optional.of(new Extent(bbox.get(), dates));
     }
 
-    private Where where(IncidentFilter f) {
-        Where w = Where.NONE;
+    private SqlWhere where(IncidentFilter f) {
+        SqlWhere w = SqlWhere.NONE;
         if (f.bbox() != null) {
-            BoundingBox b = f.bbox();
-            List<Object> args = new ArrayList<>();
-            for (int i = 0; i < envelopeParameterSets(); i++) {
-                args.addAll(List.of(b.minLon(), b.minLat(), b.maxLon(), b.maxLat()));
-            }
-            w = w.and(intersectsEnvelope(), args.toArray());
+            w = dialect.intersectsEnvelope(w, "geom", f.bbox());
         }
         if (f.dates() != null) {
             if (f.dates().end() != null) {
@@ -291,37 +234,12 @@ public abstract class JdbcIncidentStore implements IncidentStore {
                 w = w.and("event_last_date >= ?", f.dates().start());
             }
         }
-        w = equal(w, "event_type", f.eventType());
-        w = equal(w, "sub_event_type", f.subEventType());
-        w = equal(w, "country", f.country());
-        w = equal(w, "admin1", f.admin1());
-        w = equal(w, "place_id", f.placeId());
-        w = equal(w, "geo_precision", f.geoPrecision());
+        w = w.equal("event_type", f.eventType()).equal("sub_event_type", f.subEventType()).equal("country", f.country())
+                .equal("admin1", f.admin1()).equal("place_id", f.placeId()).equal("geo_precision", f.geoPrecision());
         if (f.actor() != null) {
             w = w.and("(actor1 = ? OR actor2 = ?)", f.actor(), f.actor());
         }
         return w;
-    }
-
-    private static Where equal(Where w, String column, Object value) {
-        return value == null ? w : w.and(column + " = ?", value);
-    }
-
-    /** A WHERE clause under construction: conditions joined by AND, with their bound values in order. */
-    private record Where(List<String> conditions, List<Object> args) {
-        static final Where NONE = new Where(List.of(), List.of());
-
-        Where and(String condition, Object... values) {
-            List<String> c = new ArrayList<>(conditions);
-            c.add(condition);
-            List<Object> a = new ArrayList<>(args);
-            a.addAll(List.of(values));
-            return new Where(c, a);
-        }
-
-        String sql() {
-            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        }
     }
 
     private Incident map(ResultSet rs) throws SQLException {
@@ -355,10 +273,5 @@ public abstract class JdbcIncidentStore implements IncidentStore {
     private static Casualties casualties(ResultSet rs, String column) throws SQLException {
         return new Casualties(rs.getObject(column, Integer.class), rs.getObject(column + "_low", Integer.class),
                 rs.getObject(column + "_high", Integer.class));
-    }
-
-    /** For subclasses' extent queries. */
-    protected static BoundingBox box(double minx, double miny, double maxx, double maxy) {
-        return new BoundingBox(minx, miny, maxx, maxy);
     }
 }

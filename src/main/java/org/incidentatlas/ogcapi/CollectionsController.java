@@ -1,7 +1,6 @@
 package org.incidentatlas.ogcapi;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.incidentatlas.incidents.IncidentStore;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -22,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Data")
 public class CollectionsController {
-
-    static final String INCIDENTS = "incidents";
 
     record Collections(List<Link> links, List<Collection> collections) {
     }
@@ -45,10 +41,10 @@ public class CollectionsController {
 
     private static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
 
-    private final IncidentStore incidents;
+    private final FeatureSources sources;
 
-    public CollectionsController(IncidentStore incidents) {
-        this.incidents = incidents;
+    public CollectionsController(FeatureSources sources) {
+        this.sources = sources;
     }
 
     @GetMapping("/collections")
@@ -58,7 +54,8 @@ public class CollectionsController {
             throws HttpMediaTypeNotAcceptableException {
         MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON);
         List<Link> links = List.of(new Link(ServiceLinks.url("/collections"), "self", "application/json", "This document"));
-        return ResponseEntity.ok().contentType(type).body(new Collections(links, List.of(incidentsCollection())));
+        return ResponseEntity.ok().contentType(type)
+                .body(new Collections(links, sources.all().stream().map(CollectionsController::describe).toList()));
     }
 
     @GetMapping("/collections/{collectionId}")
@@ -66,30 +63,24 @@ public class CollectionsController {
     ResponseEntity<Collection> collection(HttpServletRequest request, @PathVariable String collectionId,
             @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
-        requireKnown(collectionId);
+        FeatureSource source = sources.get(collectionId);
         MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON);
-        return ResponseEntity.ok().contentType(type).body(incidentsCollection());
+        return ResponseEntity.ok().contentType(type).body(describe(source));
     }
 
-    static void requireKnown(String collectionId) {
-        if (!INCIDENTS.equals(collectionId)) {
-            throw ApiException.notFound("there is no collection '" + collectionId + "'; see /collections");
-        }
-    }
-
-    private Collection incidentsCollection() {
-        String base = "/collections/" + INCIDENTS;
-        List<Link> links = new ArrayList<>();
-        links.add(new Link(ServiceLinks.url(base), "self", "application/json", "This collection"));
-        links.add(new Link(ServiceLinks.url(base + "/items"), "items", OgcMediaTypes.GEOJSON_VALUE, "The incidents as GeoJSON"));
-        Extent extent = incidents.extent().map(e -> new Extent(
+    private static Collection describe(FeatureSource source) {
+        String base = "/collections/" + source.id();
+        List<Link> links = List.of(
+                new Link(ServiceLinks.url(base), "self", "application/json", "This collection"),
+                new Link(ServiceLinks.url(base + "/items"), "items", OgcMediaTypes.GEOJSON_VALUE, source.title() + " as GeoJSON"));
+        Extent extent = source.extent().map(e -> new Extent(
                 new Spatial(List.<double[]>of(new double[] {e.bbox().minLon(), e.bbox().minLat(), e.bbox().maxLon(), e.bbox().maxLat()}),
                         ItemsRequest.CRS84),
-                new Temporal(List.of(List.of(startOf(e.dates().start()), endOf(e.dates().end()))), GREGORIAN)))
+                e.dates() == null ? null
+                        : new Temporal(List.of(List.of(startOf(e.dates().start()), endOf(e.dates().end()))), GREGORIAN)))
                 .orElse(null);
-        return new Collection(INCIDENTS, "Incidents",
-                "Armed-conflict incidents, one per event, location and day (ACLED-style coding), with casualty claims and sources.",
-                extent, "feature", List.of(ItemsRequest.CRS84), ItemsRequest.CRS84, links);
+        return new Collection(source.id(), source.title(), source.description(), extent, "feature",
+                List.of(ItemsRequest.CRS84), ItemsRequest.CRS84, links);
     }
 
     private static String startOf(LocalDate day) {

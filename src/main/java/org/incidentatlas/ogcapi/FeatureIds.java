@@ -1,29 +1,26 @@
 package org.incidentatlas.ogcapi;
 
-import java.io.OutputStream;
-import java.util.List;
-
 import org.incidentatlas.incidents.Incident;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
-
-/** Feature ids, version ETags and the single-feature document, shared by reads and writes. */
+/** Incident feature ids and version ETags, shared by reads and writes. */
 final class FeatureIds {
 
     private FeatureIds() {
     }
 
-    static long parse(String featureId) {
+    /** The incident id a feature id names, if it is one (a positive whole number). */
+    static java.util.Optional<Long> incidentId(String featureId) {
         try {
             long id = Long.parseLong(featureId);
-            if (id > 0) {
-                return id;
-            }
+            return id > 0 ? java.util.Optional.of(id) : java.util.Optional.empty();
         } catch (NumberFormatException e) {
-            // fall through: not an id this service issues
+            return java.util.Optional.empty();
         }
-        throw ApiException.notFound("there is no feature '" + featureId + "' (incident ids are positive whole numbers)");
+    }
+
+    static long parse(String featureId) {
+        return incidentId(featureId).orElseThrow(() -> ApiException.notFound(
+                "there is no feature '" + featureId + "' (incident ids are positive whole numbers)"));
     }
 
     static String etag(Incident incident) {
@@ -49,15 +46,6 @@ final class FeatureIds {
             return Integer.parseInt(tag);
         } catch (NumberFormatException e) {
             throw ApiException.badParameter("If-Match '" + ifMatch + "' is not an ETag this service issued (e.g. \"3\")");
-        }
-    }
-
-    static void writeFeature(JsonMapper json, IncidentFeatureWriter writer, OutputStream out, Incident incident,
-                             String self, String collection) {
-        try (JsonGenerator g = json.createGenerator(out)) {
-            writer.write(g, incident, List.of(
-                    new Link(self, "self", OgcMediaTypes.GEOJSON_VALUE, "This feature"),
-                    new Link(collection, "collection", "application/json", "The collection")));
         }
     }
 }

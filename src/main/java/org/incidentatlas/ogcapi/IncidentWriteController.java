@@ -1,6 +1,7 @@
 package org.incidentatlas.ogcapi;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,13 +38,15 @@ public class IncidentWriteController {
 
     private static final String ITEMS = "/collections/{collectionId}/items";
 
+    private final FeatureSources sources;
     private final IncidentStore incidents;
     private final IncidentFeatureReader reader;
     private final IncidentFeatureWriter writer;
     private final JsonMapper json;
 
-    public IncidentWriteController(IncidentStore incidents, IncidentFeatureReader reader, IncidentFeatureWriter writer,
-                                   JsonMapper json) {
+    public IncidentWriteController(FeatureSources sources, IncidentStore incidents, IncidentFeatureReader reader,
+                                   IncidentFeatureWriter writer, JsonMapper json) {
+        this.sources = sources;
         this.incidents = incidents;
         this.reader = reader;
         this.writer = writer;
@@ -52,7 +56,7 @@ public class IncidentWriteController {
     @PostMapping(path = ITEMS, consumes = {OgcMediaTypes.GEOJSON_VALUE, "application/json"})
     @Operation(summary = "Add an incident (a GeoJSON Feature)", description = "201 with the stored feature, its Location and ETag.")
     ResponseEntity<StreamingResponseBody> create(@PathVariable String collectionId, @RequestBody String body) {
-        CollectionsController.requireKnown(collectionId);
+        requireIncidents(collectionId);
         IncidentData data = reader.read(parse(body));
         Incident stored = incidents.create(data);
         String location = ServiceLinks.url("/collections/" + collectionId + "/items/" + stored.id());
@@ -64,7 +68,7 @@ public class IncidentWriteController {
     @Operation(summary = "Replace an incident", description = "Send If-Match with the ETag you read; 412 if it changed since.")
     ResponseEntity<StreamingResponseBody> replace(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody String body) {
-        CollectionsController.requireKnown(collectionId);
+        requireIncidents(collectionId);
         long id = FeatureIds.parse(featureId);
         Integer expected = FeatureIds.expectedVersion(ifMatch);
         IncidentData data = reader.read(parse(body));
@@ -78,10 +82,18 @@ public class IncidentWriteController {
     @Operation(summary = "Delete an incident", description = "Send If-Match with the ETag you read; 412 if it changed since.")
     ResponseEntity<Void> delete(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        CollectionsController.requireKnown(collectionId);
+        requireIncidents(collectionId);
         long id = FeatureIds.parse(featureId);
         incidents.delete(id, FeatureIds.expectedVersion(ifMatch));
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+    }
+
+    private void requireIncidents(String collectionId) {
+        FeatureSource source = sources.get(collectionId);
+        if (!source.id().equals(IncidentsSource.ID)) {
+            throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed",
+                    "collection '" + collectionId + "' is read-only; only incidents are written through this API");
+        }
     }
 
     private JsonNode parse(String body) {
@@ -94,7 +106,12 @@ public class IncidentWriteController {
     }
 
     private StreamingResponseBody document(Incident incident, String self, String collectionId) {
-        String collection = ServiceLinks.url("/collections/" + collectionId);
-        return out -> FeatureIds.writeFeature(json, writer, out, incident, self, collection);
+        List<Link> links = List.of(new Link(self, "self", OgcMediaTypes.GEOJSON_VALUE, "This feature"),
+                new Link(ServiceLinks.url("/collections/" + collectionId), "collection", "application/json", "The collection"));
+        return out -> {
+            try (JsonGenerator g = json.createGenerator(out)) {
+                writer.write(g, incident, links);
+            }
+        };
     }
 }

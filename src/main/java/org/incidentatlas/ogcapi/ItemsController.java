@@ -11,9 +11,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentatlas.filter.PageSlice;
-import org.incidentatlas.incidents.Incident;
-import org.incidentatlas.incidents.IncidentNotFoundException;
-import org.incidentatlas.incidents.IncidentStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,13 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Data")
 public class ItemsController {
 
-    private final IncidentStore incidents;
-    private final IncidentFeatureWriter featureWriter;
+    private final FeatureSources sources;
     private final JsonMapper json;
 
-    public ItemsController(IncidentStore incidents, IncidentFeatureWriter featureWriter, JsonMapper json) {
-        this.incidents = incidents;
-        this.featureWriter = featureWriter;
+    public ItemsController(FeatureSources sources, JsonMapper json) {
+        this.sources = sources;
         this.json = json;
     }
 
@@ -61,30 +56,32 @@ public class ItemsController {
             @RequestParam(required = false) String limit,
             @Parameter(description = "Opaque page position from a next or prev link")
             @RequestParam(required = false) String cursor,
-            @Parameter(description = "ACLED event type, e.g. Explosions/Remote violence")
+            @Parameter(description = "incidents: ACLED event type, e.g. Explosions/Remote violence")
             @RequestParam(name = "event_type", required = false) String eventType,
-            @Parameter(description = "ACLED sub-event type, e.g. Shelling/artillery/missile attack")
+            @Parameter(description = "incidents: ACLED sub-event type, e.g. Shelling/artillery/missile attack")
             @RequestParam(name = "sub_event_type", required = false) String subEventType,
             @Parameter(description = "ISO 3166-1 alpha-3 code of where it happened, e.g. ARM")
             @RequestParam(required = false) String country,
             @Parameter(description = "First-level administrative unit, e.g. Syunik")
             @RequestParam(required = false) String admin1,
-            @Parameter(description = "An actor, matched against actor1 and actor2")
+            @Parameter(description = "incidents: an actor, matched against actor1 and actor2")
             @RequestParam(required = false) String actor,
-            @Parameter(description = "Gazetteer id of the place")
+            @Parameter(description = "incidents: gazetteer id of the place")
             @RequestParam(name = "place_id", required = false) String placeId,
-            @Parameter(description = "1 exact place, 2 near or part of a region, 3 province or larger")
+            @Parameter(description = "incidents: 1 exact place, 2 near or part of a region, 3 province or larger")
             @RequestParam(name = "geo_precision", required = false) String geoPrecision,
+            @Parameter(description = "places: village, town, city, populated_place, height, ridge, pass, road, corridor, lake, river, direction, district, region")
+            @RequestParam(name = "feature_type", required = false) String featureType,
             @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
-        CollectionsController.requireKnown(collectionId);
-        ItemsRequest query = ItemsRequest.parse(request.getParameterMap());
+        FeatureSource source = sources.get(collectionId);
+        ItemsQuery query = ItemsRequest.parse(request.getParameterMap(), source);
         MediaType type = RequestFormat.negotiate(request, OgcMediaTypes.GEOJSON);
-        long matched = incidents.count(query.filter());
+        long matched = source.count(query);
         String self = ServiceLinks.current();
         String collection = ServiceLinks.url("/collections/" + collectionId);
         PageLinks pageLinks = new PageLinks();
-        StreamingResponseBody body = out -> writeCollection(out, query, matched, self, collection, pageLinks);
+        StreamingResponseBody body = out -> writeCollection(out, source, query, matched, self, collection, pageLinks);
         return ResponseEntity.ok().contentType(type).body(body);
     }
 
@@ -93,14 +90,14 @@ public class ItemsController {
         final String nextTemplate = ServiceLinks.currentWith("cursor", "CURSOR");
     }
 
-    private void writeCollection(OutputStream out, ItemsRequest query, long matched, String self, String collection,
-                                 PageLinks pageLinks) {
+    private void writeCollection(OutputStream out, FeatureSource source, ItemsQuery query, long matched, String self,
+                                 String collection, PageLinks pageLinks) {
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringProperty("type", "FeatureCollection");
             g.writeNumberProperty("numberMatched", matched);
             g.writeArrayPropertyStart("features");
-            PageSlice slice = incidents.page(query.filter(), query.cursor(), query.limit(), incident -> featureWriter.write(g, incident));
+            PageSlice slice = source.writePage(query, g);
             g.writeEndArray();
             g.writeNumberProperty("numberReturned", slice.returned());
             g.writeStringProperty("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -122,27 +119,32 @@ public class ItemsController {
     }
 
     @GetMapping("/collections/{collectionId}/items/{featureId}")
-    @Operation(summary = "One feature", description = "The ETag is the feature's version; send it back in If-Match when replacing or deleting.")
+    @Operation(summary = "One feature", description = "For incidents the ETag is the version; send it back in If-Match when replacing or deleting.")
     ResponseEntity<StreamingResponseBody> item(HttpServletRequest request, @PathVariable String collectionId,
             @PathVariable String featureId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
-        CollectionsController.requireKnown(collectionId);
+        FeatureSource source = sources.get(collectionId);
         List<String> unknown = request.getParameterMap().keySet().stream().filter(p -> !p.equals("f")).sorted().toList();
         if (!unknown.isEmpty()) {
             throw ApiException.badParameter("unknown query parameters " + unknown + "; this endpoint takes [f]");
         }
         MediaType type = RequestFormat.negotiate(request, OgcMediaTypes.GEOJSON);
-        long id = FeatureIds.parse(featureId);
-        Incident incident = incidents.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
-        String etag = FeatureIds.etag(incident);
-        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+        FeatureSource.Item item = source.item(featureId).orElseThrow(() -> ApiException.notFound(
+                "there is no feature '" + featureId + "' in '" + collectionId + "'"));
+        String etag = item.etag();
+        if (etag != null && ifNoneMatch != null && ifNoneMatch.contains(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        String self = ServiceLinks.current();
-        String collection = ServiceLinks.url("/collections/" + collectionId);
-        StreamingResponseBody body = out -> FeatureIds.writeFeature(json, featureWriter, out, incident, self, collection);
-        return ResponseEntity.ok().contentType(type).eTag(etag).body(body);
+        List<Link> links = List.of(new Link(ServiceLinks.current(), "self", OgcMediaTypes.GEOJSON_VALUE, "This feature"),
+                new Link(ServiceLinks.url("/collections/" + collectionId), "collection", "application/json", "The collection"));
+        StreamingResponseBody body = out -> {
+            try (JsonGenerator g = json.createGenerator(out)) {
+                item.writer().write(g, links);
+            }
+        };
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type);
+        return (etag == null ? response : response.eTag(etag)).body(body);
     }
 }

@@ -6,43 +6,37 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
-import org.incidentatlas.incidents.IncidentFilter;
 
 /**
- * The query parameters of {@code /collections/incidents/items}, parsed and checked. Every
- * malformed value is refused with a 400 naming the parameter, as OGC API - Features asks, and so
- * is any parameter the endpoint does not know (a misspelt filter must not silently match all).
+ * Parses the query parameters of {@code /collections/{id}/items}. Every malformed value is
+ * refused with a 400 naming the parameter, as OGC API - Features asks, and so is any parameter
+ * the collection does not know (a misspelt filter must not silently match everything).
  */
-record ItemsRequest(IncidentFilter filter, PageCursor cursor, int limit) {
+final class ItemsRequest {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
-    /** Equality filters on incident properties (OGC API - Features 1, "parameters for filtering on feature properties"). */
-    static final Set<String> PROPERTY_FILTERS = Set.of("event_type", "sub_event_type", "country", "admin1", "actor",
-            "place_id", "geo_precision");
+    private static final Set<String> STANDARD = Set.of("f", "bbox", "bbox-crs", "datetime", "limit", "cursor");
 
-    private static final Set<String> KNOWN = union(Set.of("f", "bbox", "bbox-crs", "datetime", "limit", "cursor"),
-            PROPERTY_FILTERS);
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new TreeSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+    private ItemsRequest() {
     }
 
-    static ItemsRequest parse(Map<String, String[]> parameters) {
+    static ItemsQuery parse(Map<String, String[]> parameters, FeatureSource source) {
+        Set<String> known = new TreeSet<>(STANDARD);
+        known.addAll(source.propertyFilters());
         Set<String> unknown = new TreeSet<>(parameters.keySet());
-        unknown.removeAll(KNOWN);
+        unknown.removeAll(known);
         if (!unknown.isEmpty()) {
             throw ApiException.badParameter("unknown query parameter" + (unknown.size() > 1 ? "s " : " ") + unknown
-                    + "; this endpoint takes " + new TreeSet<>(KNOWN));
+                    + "; items of '" + source.id() + "' take " + known);
         }
         for (Map.Entry<String, String[]> p : parameters.entrySet()) {
             if (p.getValue().length > 1) {
@@ -53,17 +47,15 @@ record ItemsRequest(IncidentFilter filter, PageCursor cursor, int limit) {
         if (bboxCrs != null && !bboxCrs.equals(CRS84)) {
             throw ApiException.badParameter("bbox-crs '" + bboxCrs + "' is not supported; use " + CRS84);
         }
-        IncidentFilter filter = new IncidentFilter(
-                bbox(single(parameters, "bbox")),
-                datetime(single(parameters, "datetime")),
-                single(parameters, "event_type"),
-                single(parameters, "sub_event_type"),
-                country(single(parameters, "country")),
-                single(parameters, "admin1"),
-                single(parameters, "actor"),
-                single(parameters, "place_id"),
-                geoPrecision(single(parameters, "geo_precision")));
-        return new ItemsRequest(filter, cursor(single(parameters, "cursor")), limit(single(parameters, "limit")));
+        Map<String, String> properties = new TreeMap<>();
+        for (String name : source.propertyFilters()) {
+            String value = single(parameters, name);
+            if (value != null) {
+                properties.put(name, value);
+            }
+        }
+        return new ItemsQuery(bbox(single(parameters, "bbox")), datetime(single(parameters, "datetime")), properties,
+                cursor(single(parameters, "cursor")), limit(single(parameters, "limit")));
     }
 
     private static String single(Map<String, String[]> parameters, String name) {
@@ -160,22 +152,5 @@ record ItemsRequest(IncidentFilter filter, PageCursor cursor, int limit) {
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter(e.getMessage());
         }
-    }
-
-    private static String country(String value) {
-        if (value != null && !value.matches("[A-Z]{3}")) {
-            throw ApiException.badParameter("country '" + value + "' is not an ISO 3166-1 alpha-3 code such as ARM or AZE");
-        }
-        return value;
-    }
-
-    private static Integer geoPrecision(String value) {
-        if (value == null) {
-            return null;
-        }
-        if (!value.matches("[123]")) {
-            throw ApiException.badParameter("geo_precision must be 1, 2 or 3; got '" + value + "'");
-        }
-        return Integer.parseInt(value);
     }
 }

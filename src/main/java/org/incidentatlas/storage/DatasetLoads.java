@@ -1,9 +1,12 @@
 package org.incidentatlas.storage;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The record of which committed data sets were loaded into this database (same SQL on both backends). */
+/** The record of which committed data sets were loaded into this database, and which version (same SQL on both backends). */
 @Component
 public class DatasetLoads {
 
@@ -14,11 +17,17 @@ public class DatasetLoads {
     }
 
     public boolean isLoaded(String dataset) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM dataset_loads WHERE dataset = ?", Integer.class, dataset);
-        return n != null && n > 0;
+        return version(dataset).isPresent();
     }
 
+    public Optional<String> version(String dataset) {
+        List<String> v = jdbc.queryForList("SELECT version FROM dataset_loads WHERE dataset = ?", String.class, dataset);
+        return v.stream().findFirst();
+    }
+
+    /** Records that this version of the data set is now loaded (call inside the loading transaction). */
     public void markLoaded(String dataset, String version) {
+        jdbc.update("DELETE FROM dataset_loads WHERE dataset = ?", dataset);
         jdbc.update("INSERT INTO dataset_loads (dataset, version) VALUES (?, ?)", dataset, version);
     }
 }

@@ -14,6 +14,7 @@ public final class TestGazetteer {
 
     public static Gazetteer fromCommittedData() throws IOException {
         NameKeys keys = new NameKeys();
-        return new Gazetteer(new PlaceFiles(keys).load(), keys, new QueryWords(keys));
+        QueryWords words = new QueryWords(keys);
+        return new Gazetteer(new PlaceFiles(keys, words).load(), keys, words);
     }
 }

@@ -1,6 +1,7 @@
 package org.incidentatlas.incidents;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.incidentatlas.storage.H2gisDialect;
 import org.incidentatlas.testsupport.TestDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -15,6 +16,6 @@ class H2gisIncidentStoreTest extends IncidentStoreContract {
 
     @Override
     IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions) {
-        return new H2gisIncidentStore(jdbc, transactions);
+        return new JdbcIncidentStore(jdbc, transactions, new H2gisDialect());
     }
 }

@@ -1,6 +1,7 @@
 package org.incidentatlas.incidents;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.incidentatlas.storage.PostgisDialect;
 import org.incidentatlas.testsupport.TestDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -15,6 +16,6 @@ class PostgisIncidentStoreTest extends IncidentStoreContract {
 
     @Override
     IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions) {
-        return new PostgisIncidentStore(jdbc, transactions);
+        return new JdbcIncidentStore(jdbc, transactions, new PostgisDialect());
     }
 }

@@ -119,7 +119,9 @@ abstract class OgcApiContract {
     @Test
     void collectionsDescribeIncidentsWithTheirExtent() throws Exception {
         JsonNode collections = body(get("/collections")).path("collections");
-        assertThat(collections.size()).isGreaterThanOrEqualTo(1);
+        List<String> ids = new ArrayList<>();
+        collections.forEach(c -> ids.add(c.path("id").asString()));
+        assertThat(ids).contains("incidents", "places");
         JsonNode incidents = body(get("/collections/incidents"));
         assertThat(incidents.path("id").asString()).isEqualTo("incidents");
         JsonNode bbox = incidents.path("extent").path("spatial").path("bbox").get(0);
@@ -412,6 +414,148 @@ abstract class OgcApiContract {
         assertThat(count()).isEqualTo(before);
     }
 
+    // --- the gazetteer ---
+
+    JsonNode search(String query) throws IOException, InterruptedException {
+        HttpResponse<String> r = get("/gazetteer/search?" + query);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/geo+json");
+        return body(r).path("features");
+    }
+
+    static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void gazetteerPutsNerkinHandFirstForNerkinKhanda() throws Exception {
+        JsonNode first = search("q=" + encode("Nerkin Khanda")).get(0);
+        assertThat(first.path("id").asString()).isEqualTo("arm-syunik-nerkin-hand");
+        assertThat(first.path("properties").path("admin1").asString()).isEqualTo("Syunik");
+        assertThat(first.path("properties").path("country").asString()).isEqualTo("ARM");
+        assertThat(first.path("properties").path("geo_precision").asInt()).isEqualTo(1);
+        assertThat(first.path("properties").path("score").asDouble()).isPositive();
+        assertThat(first.path("properties").path("source").asString()).isNotBlank();
+        assertThat(first.path("properties").path("alt_names").size()).isGreaterThan(2);
+    }
+
+    @Test
+    void gazetteerDisambiguatesByContext() throws Exception {
+        JsonNode chinari = search("q=Chinarly&context=Tovuzgalin");
+        assertThat(chinari.get(0).path("id").asString()).isEqualTo("arm-tavush-chinari");
+        assertThat(chinari.get(0).path("properties").path("admin1").asString()).isEqualTo("Tavush");
+        // the Azerbaijani Çinarlı villages are runners-up, not dropped
+        List<String> runnersUp = new ArrayList<>();
+        chinari.forEach(f -> runnersUp.add(f.path("properties").path("country").asString()));
+        assertThat(runnersUp).contains("AZE");
+
+        JsonNode martuni = search("q=Martuni&context=" + encode("Lake Sevan"));
+        assertThat(martuni.get(0).path("id").asString()).isEqualTo("arm-gegharkunik-martuni");
+        assertThat(martuni.get(1).path("properties").path("admin1").asString()).isEqualTo("Khojavend");
+        JsonNode karabakh = search("q=Martuni&context=Khojavend");
+        assertThat(karabakh.get(0).path("properties").path("admin1").asString()).isEqualTo("Khojavend");
+        JsonNode near = search("q=Martuni&near=47.0,39.8");
+        assertThat(near.get(0).path("properties").path("admin1").asString()).isEqualTo("Khojavend");
+        JsonNode inArmenia = search("q=Martuni&country=ARM");
+        inArmenia.forEach(f -> assertThat(f.path("properties").path("country").asString()).isEqualTo("ARM"));
+    }
+
+    @Test
+    void gazetteerReturnsTheLachinCorridorAsALine() throws Exception {
+        JsonNode corridor = search("q=" + encode("Lachin corridor")).get(0);
+        assertThat(corridor.path("geometry").path("type").asString()).isEqualTo("LineString");
+        assertThat(corridor.path("geometry").path("coordinates").size()).isGreaterThanOrEqualTo(8);
+        assertThat(corridor.path("properties").path("representative_point").size()).isEqualTo(2);
+        assertThat(corridor.path("properties").path("geo_precision").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void gazetteerReadsArmenianAndCyrillicScript() throws Exception {
+        for (String jermuk : List.of("Ջերմուկ", "Джермук", "Jermuk", "Dzhermuk")) {
+            JsonNode first = search("q=" + encode(jermuk)).get(0);
+            assertThat(first.path("properties").path("name").asString()).as(jermuk).isEqualTo("Jermuk");
+            assertThat(first.path("properties").path("feature_type").asString()).as(jermuk).isEqualTo("town");
+        }
+    }
+
+    @Test
+    void gazetteerBatchGeocodesInOrder() throws Exception {
+        HttpResponse<String> r = send("POST", "/gazetteer/geocode",
+                "[{\"text\": \"Jermuk\"}, {\"text\": \"Chinarly\", \"context\": \"Tovuzgalin region\"}, {\"text\": \"Qqqxzzy\"}]",
+                "Content-Type", "application/json");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode results = body(r).path("results");
+        assertThat(results.size()).isEqualTo(3);
+        assertThat(results.get(0).path("result").path("properties").path("name").asString()).isEqualTo("Jermuk");
+        assertThat(results.get(1).path("result").path("id").asString()).isEqualTo("arm-tavush-chinari");
+        assertThat(results.get(2).path("result").isNull()).isTrue();
+    }
+
+    static Stream<Arguments> badGazetteerRequests() {
+        return Stream.of(
+                Arguments.of("/gazetteer/search"),
+                Arguments.of("/gazetteer/search?q="),
+                Arguments.of("/gazetteer/search?q=%20%20"),
+                Arguments.of("/gazetteer/search?q=" + "a".repeat(201)),
+                Arguments.of("/gazetteer/search?q=Goris&country=XXX"),
+                Arguments.of("/gazetteer/search?q=Goris&country=am"),
+                Arguments.of("/gazetteer/search?q=Goris&near=46.3"),
+                Arguments.of("/gazetteer/search?q=Goris&near=46.3,39.5,7"),
+                Arguments.of("/gazetteer/search?q=Goris&near=east,north"),
+                Arguments.of("/gazetteer/search?q=Goris&near=46.3,139.5"),
+                Arguments.of("/gazetteer/search?q=Goris&limit=0"),
+                Arguments.of("/gazetteer/search?q=Goris&limit=500"),
+                Arguments.of("/gazetteer/search?q=Goris&colour=red"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badGazetteerRequests")
+    void badGazetteerRequestsGet400Json(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(body(r).path("description").asString()).isNotBlank();
+    }
+
+    @Test
+    void badGeocodeBatchesGet400Json() throws Exception {
+        for (String bad : List.of("{\"text\": \"Goris\"}", "[{\"context\": \"Syunik\"}]", "[1, 2]", "[{\"text\": \"Goris\", \"country\": \"XX\"}]", "not json")) {
+            HttpResponse<String> r = send("POST", "/gazetteer/geocode", bad, "Content-Type", "application/json");
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(body(r).path("description").asString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void placesAreACollectionPagedExactlyOnce() throws Exception {
+        JsonNode first = body(get("/collections/places/items?limit=500"));
+        long matched = first.path("numberMatched").asLong();
+        assertThat(matched).isGreaterThan(2000);
+        Set<String> ids = new HashSet<>();
+        String next = url("/collections/places/items?limit=500");
+        int fetched = 0;
+        while (next != null) {
+            JsonNode page = body(get(next));
+            for (JsonNode f : page.path("features")) {
+                assertThat(ids.add(f.path("id").asString())).as("feature %s twice", f.path("id")).isTrue();
+                fetched++;
+            }
+            next = link(page, "next");
+        }
+        assertThat(fetched).isEqualTo(matched);
+        JsonNode heights = body(get("/collections/places/items?feature_type=height&country=ARM"));
+        heights.path("features").forEach(f -> assertThat(f.path("properties").path("feature_type").asString()).isEqualTo("height"));
+        assertThat(heights.path("numberMatched").asLong()).isPositive();
+        HttpResponse<String> one = get("/collections/places/items/road-lachin-corridor");
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(body(one).path("geometry").path("type").asString()).isEqualTo("LineString");
+        assertThat(get("/collections/places/items/no-such-place").statusCode()).isEqualTo(404);
+        assertThat(get("/collections/places/items?feature_type=castle").statusCode()).isEqualTo(400);
+        assertThat(get("/collections/places/items?datetime=2022-09-13").statusCode()).isEqualTo(400);
+        assertThat(get("/collections/places/items?event_type=Battles").statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/collections/places/items", NEW_INCIDENT, "Content-Type", "application/geo+json",
+                "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(405);
+    }
+
     // --- GDAL as a real OGC API client ---
 
     @Test
@@ -421,15 +565,17 @@ abstract class OgcApiContract {
         int expected = (int) count();
         ExternalTool.Result info = ogrinfo.run("-ro", "-al", "-so", "OAPIF:" + url("/"));
         assertThat(info.exitCode()).as(info.output()).isZero();
-        assertThat(info.output()).contains("Layer name: incidents");
-        assertThat(featureCount(info.output())).as(info.output()).isEqualTo(expected);
+        assertThat(info.output()).contains("Layer name: incidents", "Layer name: places");
+        assertThat(featureCount(info.output(), "incidents")).as(info.output()).isEqualTo(expected);
+        long places = body(get("/collections/places/items?limit=1")).path("numberMatched").asLong();
+        assertThat(featureCount(info.output(), "places")).as(info.output()).isEqualTo(places);
 
         Path gpkg = dir.resolve("incidents.gpkg");
         ExternalTool.Result copy = new ExternalTool("ogr2ogr").run("-f", "GPKG", gpkg.toString(),
                 "OAPIF:" + url("/collections/incidents"), "-oo", "PAGE_SIZE=2", "-preserve_fid");
         assertThat(copy.exitCode()).as(copy.output()).isZero();
         ExternalTool.Result copied = ogrinfo.run("-ro", "-al", gpkg.toString());
-        assertThat(featureCount(copied.output())).as(copied.output()).isEqualTo(expected);
+        assertThat(featureCount(copied.output(), "incidents")).as(copied.output()).isEqualTo(expected);
         assertThat(copied.output()).contains("location_name (String) = Nerkin Hand");
         // GDAL takes the integer feature ids as FIDs: the copy holds each served feature exactly once.
         Matcher fids = Pattern.compile("(?m)^OGRFeature\\(incidents\\):(\\d+)$").matcher(copied.output());
@@ -442,8 +588,8 @@ abstract class OgcApiContract {
         assertThat(copiedIds).containsExactlyInAnyOrderElementsOf(servedIds);
     }
 
-    private static int featureCount(String ogrinfoOutput) {
-        Matcher m = Pattern.compile("Feature Count: (\\d+)").matcher(ogrinfoOutput);
+    private static int featureCount(String ogrinfoOutput, String layer) {
+        Matcher m = Pattern.compile("Layer name: " + layer + "\\R(?:.*\\R)*?Feature Count: (\\d+)").matcher(ogrinfoOutput);
         assertThat(m.find()).as(ogrinfoOutput).isTrue();
         return Integer.parseInt(m.group(1));
     }

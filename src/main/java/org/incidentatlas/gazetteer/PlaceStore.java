@@ -1,0 +1,136 @@
+package org.incidentatlas.gazetteer;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.incidentatlas.filter.BoundingBox;
+import org.incidentatlas.filter.PageCursor;
+import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.storage.KeysetPages;
+import org.incidentatlas.storage.SqlDialect;
+import org.incidentatlas.storage.SqlWhere;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gazetteer's places in the database ({@code places} table), so that they can be served as an
+ * OGC API collection and joined with incidents. The in-memory {@link Gazetteer} answers look-ups;
+ * this table mirrors the same data.
+ */
+public class PlaceStore {
+
+    private static final String COLUMNS = "id, name, feature_type, country, admin1, admin2, ST_AsBinary(geom) AS geom_wkb, "
+            + "ST_AsBinary(point) AS point_wkb, population, alt_names, source";
+    private static final KeysetPages.Table<Place> TABLE = new KeysetPages.Table<>("places", "id", key -> key, Place::id);
+    private static final TypeReference<List<AltName>> ALT_NAMES = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+    private final TransactionTemplate transactions;
+    private final KeysetPages pages;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), SqlDialect.SRID);
+
+    public PlaceStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.pages = new KeysetPages(jdbc, transactionManager);
+    }
+
+    /** Replaces every stored place with these, in one transaction: readers see the old set or the new one. */
+    public void replaceAll(List<Place> places) {
+        String sql = "INSERT INTO places (id, name, feature_type, country, admin1, admin2, geom, point, population, alt_names, source) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ST_GeomFromWKB(?, 4326), ?, " + dialect.jsonParameter() + ", ?)";
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM places");
+            jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement ps, int i) throws SQLException {
+                    Place p = places.get(i);
+                    ps.setString(1, p.id());
+                    ps.setString(2, p.name());
+                    ps.setString(3, p.type().code());
+                    ps.setString(4, p.country());
+                    ps.setString(5, p.admin1());
+                    ps.setString(6, p.admin2());
+                    ps.setBytes(7, new WKBWriter(2).write(p.geometry()));
+                    ps.setBytes(8, new WKBWriter(2).write(p.point()));
+                    ps.setObject(9, p.population(), Types.BIGINT);
+                    ps.setString(10, json.writeValueAsString(p.altNames()));
+                    ps.setString(11, p.source());
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return places.size();
+                }
+            });
+        });
+    }
+
+    public Optional<Place> find(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM places WHERE id = ?", (rs, n) -> map(rs), id).stream().findFirst();
+    }
+
+    public long count(PlaceFilter filter) {
+        SqlWhere where = where(filter);
+        Long n = jdbc.queryForObject("SELECT count(*) FROM places" + where.sql(), Long.class, where.args().toArray());
+        return n == null ? 0 : n;
+    }
+
+    public PageSlice page(PlaceFilter filter, PageCursor cursor, int limit, Consumer<Place> sink) {
+        return pages.page(TABLE, COLUMNS, where(filter), cursor, limit, (rs, n) -> map(rs), sink);
+    }
+
+    public Optional<BoundingBox> extent() {
+        return dialect.extent(jdbc, "places", "geom");
+    }
+
+    private SqlWhere where(PlaceFilter f) {
+        SqlWhere w = SqlWhere.NONE;
+        if (f.bbox() != null) {
+            w = dialect.intersectsEnvelope(w, "geom", f.bbox());
+        }
+        return w.equal("feature_type", f.type() == null ? null : f.type().code()).equal("country", f.country())
+                .equal("admin1", f.admin1());
+    }
+
+    private Place map(ResultSet rs) throws SQLException {
+        Geometry geometry = geometry(rs, "geom_wkb");
+        Point point = (Point) geometry(rs, "point_wkb");
+        long population = rs.getLong("population");
+        return new Place(rs.getString("id"), rs.getString("name"),
+                FeatureType.fromCode(rs.getString("feature_type")).orElseThrow(), rs.getString("country"),
+                rs.getString("admin1"), rs.getString("admin2"), geometry, point, rs.wasNull() ? null : population,
+                json.readValue(rs.getString("alt_names"), ALT_NAMES), rs.getString("source"));
+    }
+
+    private Geometry geometry(ResultSet rs, String column) throws SQLException {
+        try {
+            Geometry g = new WKBReader(geometries).read(rs.getBytes(column));
+            g.setSRID(SqlDialect.SRID);
+            return g;
+        } catch (ParseException e) {
+            throw new DataRetrievalFailureException("unreadable geometry in place " + rs.getString("id"), e);
+        }
+    }
+}

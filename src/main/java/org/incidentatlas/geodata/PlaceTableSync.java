@@ -1,0 +1,52 @@
+package org.incidentatlas.geodata;
+
+import java.io.IOException;
+
+import org.incidentatlas.gazetteer.Gazetteer;
+import org.incidentatlas.gazetteer.PlaceStore;
+import org.incidentatlas.storage.DatasetLoads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mirrors the gazetteer's places into the {@code places} table at start-up, when the committed
+ * place files differ from what the database holds (all or nothing).
+ */
+@Component
+@Order(1)
+public class PlaceTableSync implements ApplicationRunner {
+
+    static final String DATASET = "places";
+    private static final Logger LOG = LoggerFactory.getLogger(PlaceTableSync.class);
+
+    private final Gazetteer gazetteer;
+    private final PlaceStore places;
+    private final DatasetLoads loads;
+    private final TransactionTemplate transaction;
+
+    public PlaceTableSync(Gazetteer gazetteer, PlaceStore places, DatasetLoads loads, PlatformTransactionManager transactions) {
+        this.gazetteer = gazetteer;
+        this.places = places;
+        this.loads = loads;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        String version = PlaceFiles.version();
+        if (loads.version(DATASET).filter(version::equals).isPresent()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            places.replaceAll(gazetteer.places());
+            loads.markLoaded(DATASET, version);
+        });
+        LOG.info("Stored {} gazetteer places (data version {})", gazetteer.places().size(), version);
+    }
+}

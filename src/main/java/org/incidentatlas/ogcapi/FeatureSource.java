@@ -1,0 +1,49 @@
+package org.incidentatlas.ogcapi;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.incidentatlas.filter.BoundingBox;
+import org.incidentatlas.filter.DateRange;
+import org.incidentatlas.filter.PageSlice;
+
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * One OGC API collection: what it is, and how its features are counted and written as GeoJSON.
+ * The items endpoint, the collection documents and the paging links are the same for all.
+ */
+interface FeatureSource {
+
+    String id();
+
+    String title();
+
+    String description();
+
+    /** Property filters accepted on items, besides bbox, datetime, limit, cursor and f. */
+    Set<String> propertyFilters();
+
+    Optional<Extent> extent();
+
+    long count(ItemsQuery query);
+
+    /** Writes one page of features to the generator (inside an open "features" array). */
+    PageSlice writePage(ItemsQuery query, JsonGenerator g);
+
+    /** One feature by id, if it exists. */
+    Optional<Item> item(String featureId);
+
+    record Extent(BoundingBox bbox, DateRange dates) {
+    }
+
+    /** A single feature: its ETag (or null) and how to write it with the given links. */
+    record Item(String etag, ItemWriter writer) {
+    }
+
+    @FunctionalInterface
+    interface ItemWriter {
+        void write(JsonGenerator g, List<Link> links);
+    }
+}

@@ -1,0 +1,77 @@
+package org.incidentatlas.ogcapi;
+
+import java.util.List;
+
+import org.incidentatlas.gazetteer.AltName;
+import org.incidentatlas.gazetteer.Candidate;
+import org.incidentatlas.gazetteer.Place;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Writes a gazetteer place as a GeoJSON Feature: its own geometry (a road stays a LineString)
+ * with the representative point as a property, for clients that need one point.
+ */
+@Component
+public class PlaceFeatureWriter {
+
+    public void write(JsonGenerator g, Place place) {
+        write(g, place, null, List.of());
+    }
+
+    /** A search answer: the place with its score, the name that matched and the answer's geo precision. */
+    public void write(JsonGenerator g, Candidate candidate) {
+        write(g, candidate.place(), candidate, List.of());
+    }
+
+    public void write(JsonGenerator g, Place place, Candidate candidate, List<Link> links) {
+        g.writeStartObject();
+        g.writeStringProperty("type", "Feature");
+        g.writeStringProperty("id", place.id());
+        g.writeName("geometry");
+        g.writeRawValue(geoJson().write(place.geometry()));
+        g.writeObjectPropertyStart("properties");
+        g.writeStringProperty("name", place.name());
+        if (candidate != null) {
+            g.writeNumberProperty("score", candidate.score());
+            g.writeStringProperty("matched_name", candidate.matchedName());
+        }
+        g.writeStringProperty("feature_type", place.type().code());
+        g.writeStringProperty("country", place.country());
+        g.writeStringProperty("admin1", place.admin1());
+        g.writeStringProperty("admin2", place.admin2());
+        g.writeArrayPropertyStart("alt_names");
+        for (AltName a : place.altNames()) {
+            g.writeStartObject();
+            g.writeStringProperty("lang", a.lang());
+            g.writeStringProperty("name", a.name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberProperty("geo_precision", candidate != null ? candidate.geoPrecision() : place.type().geoPrecision());
+        if (place.population() == null) {
+            g.writeNullProperty("population");
+        } else {
+            g.writeNumberProperty("population", place.population());
+        }
+        g.writeArrayPropertyStart("representative_point");
+        g.writeNumber(place.lon());
+        g.writeNumber(place.lat());
+        g.writeEndArray();
+        g.writeStringProperty("source", place.source());
+        g.writeEndObject();
+        if (!links.isEmpty()) {
+            g.writeName("links");
+            g.writePOJO(links);
+        }
+        g.writeEndObject();
+    }
+
+    private static GeoJsonWriter geoJson() {
+        GeoJsonWriter w = new GeoJsonWriter(7);
+        w.setEncodeCRS(false);
+        return w;
+    }
+}

@@ -1,0 +1,84 @@
+package org.incidentatlas.ogcapi;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.gazetteer.FeatureType;
+import org.incidentatlas.gazetteer.PlaceFilter;
+import org.incidentatlas.gazetteer.PlaceStore;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JsonGenerator;
+
+/** The {@code places} collection: the gazetteer, so QGIS can show it beside the incidents. */
+@Component
+class PlacesSource implements FeatureSource {
+
+    static final String ID = "places";
+
+    private final PlaceStore store;
+    private final PlaceFeatureWriter writer;
+
+    PlacesSource(PlaceStore store, PlaceFeatureWriter writer) {
+        this.store = store;
+        this.writer = writer;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Places";
+    }
+
+    @Override
+    public String description() {
+        return "The gazetteer: populated places (GeoNames), provinces and districts, and the team's curated villages, "
+                + "heights, passes, corridors and direction names, with their alternate names in Latin, Armenian, "
+                + "Azerbaijani and Russian.";
+    }
+
+    @Override
+    public Set<String> propertyFilters() {
+        return Set.of("feature_type", "country", "admin1");
+    }
+
+    @Override
+    public Optional<Extent> extent() {
+        return store.extent().map(b -> new Extent(b, null));
+    }
+
+    @Override
+    public long count(ItemsQuery query) {
+        return store.count(filter(query));
+    }
+
+    @Override
+    public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
+        return store.page(filter(query), query.cursor(), query.limit(), place -> writer.write(g, place));
+    }
+
+    @Override
+    public Optional<Item> item(String featureId) {
+        return store.find(featureId).map(place -> new Item(null, (g, links) -> writer.write(g, place, null, links)));
+    }
+
+    private static PlaceFilter filter(ItemsQuery q) {
+        if (q.dates() != null) {
+            throw ApiException.badParameter("places have no time: datetime does not apply to this collection");
+        }
+        Map<String, String> p = q.properties();
+        FeatureType type = null;
+        if (p.get("feature_type") != null) {
+            type = FeatureType.fromCode(p.get("feature_type")).orElseThrow(() -> ApiException.badParameter(
+                    "feature_type '" + p.get("feature_type") + "' is not one of " + java.util.Arrays.stream(FeatureType.values())
+                            .map(FeatureType::code).toList()));
+        }
+        return new PlaceFilter(q.bbox(), type, PropertyValues.country(p.get("country")), p.get("admin1"));
+    }
+}

@@ -1,0 +1,41 @@
+package org.incidentatlas.storage;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+import net.postgis.jdbc.PGbox2d;
+import net.postgis.jdbc.geometry.Point;
+import org.incidentatlas.filter.BoundingBox;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** PostgreSQL + PostGIS, the production backend. */
+public final class PostgisDialect implements SqlDialect {
+
+    @Override
+    public String jsonParameter() {
+        return "CAST(? AS jsonb)";
+    }
+
+    @Override
+    public SqlWhere intersectsEnvelope(SqlWhere where, String column, BoundingBox b) {
+        // ST_Intersects carries its own index test (&&) in PostGIS.
+        return where.and("ST_Intersects(" + column + ", ST_MakeEnvelope(?, ?, ?, ?, " + SRID + "))",
+                b.minLon(), b.minLat(), b.maxLon(), b.maxLat());
+    }
+
+    @Override
+    public Optional<BoundingBox> extent(JdbcTemplate jdbc, String table, String column) {
+        String box = jdbc.queryForObject("SELECT ST_Extent(" + column + ")::text FROM " + table, String.class);
+        if (box == null) {
+            return Optional.empty();
+        }
+        try {
+            PGbox2d parsed = new PGbox2d(box);
+            Point ll = parsed.getLLB();
+            Point ur = parsed.getURT();
+            return Optional.of(new BoundingBox(ll.x, ll.y, ur.x, ur.y));
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostGIS returned an unreadable extent: " + box, e);
+        }
+    }
+}

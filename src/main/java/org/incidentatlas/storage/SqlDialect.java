@@ -1,0 +1,31 @@
+package org.incidentatlas.storage;
+
+import java.util.Optional;
+
+import org.incidentatlas.filter.BoundingBox;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The SQL that differs between PostGIS and H2GIS, in one place per backend. Everything else the
+ * stores say is plain SQL both understand.
+ */
+public interface SqlDialect {
+
+    int SRID = 4326;
+
+    /** Placeholder for a JSON-typed parameter bound as a string. */
+    String jsonParameter();
+
+    /** "column intersects the envelope (minx, miny, maxx, maxy)" using the spatial index. */
+    SqlWhere intersectsEnvelope(SqlWhere where, String column, BoundingBox box);
+
+    /** Bounding box of all geometries in table.column, or empty for an empty table. */
+    Optional<BoundingBox> extent(JdbcTemplate jdbc, String table, String column);
+
+    static SqlDialect of(DatabaseBackend backend) {
+        return switch (backend) {
+            case POSTGIS -> new PostgisDialect();
+            case H2GIS -> new H2gisDialect();
+        };
+    }
+}
