@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code auto} (the default), never when {@code false}. All or nothing, and once per database.
  */
 @Component
-@Order(2)
+@Order(3)
 public class DemoIncidentLoader implements ApplicationRunner {
 
     static final String DATASET = "demo-incidents";

@@ -2,6 +2,11 @@ package org.incidentatlas.incidents;
 
 import java.time.Instant;
 
-/** A stored incident: its data plus the store's bookkeeping. {@code version} increases on every update. */
-public record Incident(long id, IncidentData data, Instant createdAt, Instant updatedAt, int version) {
+import org.incidentatlas.borders.BorderMetrics;
+
+/**
+ * A stored incident: its data, where it lies relative to the borders (computed by the store), and
+ * the store's bookkeeping. {@code version} increases on every update.
+ */
+public record Incident(long id, IncidentData data, BorderMetrics border, Instant createdAt, Instant updatedAt, int version) {
 }

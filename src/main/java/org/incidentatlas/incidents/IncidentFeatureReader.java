@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 public class IncidentFeatureReader {
 
     /** Properties the store maintains; a client may send them back unchanged, they are ignored. */
-    private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "version");
+    private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "version", "border_distance_m",
+            "nearest_border", "nearest_border_point", "border_side");
 
     static final Set<String> WRITABLE = Set.of("event_date", "event_date_end", "date_precision", "event_type",
             "sub_event_type", "actor1", "actor2", "location_name", "place_id", "country", "admin1", "admin2",

@@ -1,8 +1,10 @@
 package org.incidentatlas.incidents;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.incidentatlas.borders.BorderSet;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
@@ -16,6 +18,12 @@ public interface IncidentStore {
 
     /** Stores a new incident (already validated) and returns it with its id, timestamps and version 1. */
     Incident create(IncidentData data);
+
+    /**
+     * Stores many new incidents (already validated) in one transaction, as a batch: for bulk
+     * loads. Returns their ids in order.
+     */
+    List<Long> createAll(List<IncidentData> data);
 
     Optional<Incident> find(long id);
 
@@ -35,7 +43,22 @@ public interface IncidentStore {
      * Streams one page of at most {@code limit} incidents in ascending id order to {@code sink},
      * starting after/before {@code cursor} (null: from the first), while the cursor is open.
      */
-    PageSlice page(IncidentFilter filter, PageCursor cursor, int limit, Consumer<Incident> sink);
+    default PageSlice page(IncidentFilter filter, PageCursor cursor, int limit, Consumer<Incident> sink) {
+        return page(filter, IncidentOrder.ID, cursor, limit, sink);
+    }
+
+    /** As {@link #page(IncidentFilter, PageCursor, int, Consumer)}, in the given order. */
+    PageSlice page(IncidentFilter filter, IncidentOrder order, PageCursor cursor, int limit, Consumer<Incident> sink);
+
+    /**
+     * Recomputes the border metrics of the incidents with ids above {@code afterId}, at most
+     * {@code batchSize} of them, against {@code borders}, in one transaction.
+     */
+    RecomputedBatch recomputeBorderMetrics(BorderSet borders, long afterId, int batchSize);
+
+    /** What one recompute batch did: how many incidents, and the last id (to continue after). */
+    record RecomputedBatch(int count, long lastId) {
+    }
 
     /** Spatial and temporal extent of all stored incidents; empty when there are none. */
     Optional<Extent> extent();

@@ -1,5 +1,6 @@
 package org.incidentatlas.incidents;
 
+import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.storage.DatabaseBackend;
 import org.incidentatlas.storage.SqlDialect;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class IncidentStoreConfiguration {
 
     @Bean
-    IncidentStore incidentStore(DatabaseBackend backend, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new JdbcIncidentStore(jdbc, transactions, SqlDialect.of(backend));
+    IncidentStore incidentStore(DatabaseBackend backend, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                BorderRegistry borders) {
+        return new JdbcIncidentStore(jdbc, transactions, SqlDialect.of(backend), borders::current);
     }
 }

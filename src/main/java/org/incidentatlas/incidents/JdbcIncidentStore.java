@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import org.incidentatlas.borders.BorderMetrics;
+import org.incidentatlas.borders.BorderSet;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
@@ -18,6 +21,7 @@ import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.storage.KeysetPages;
 import org.incidentatlas.storage.SqlDialect;
 import org.incidentatlas.storage.SqlWhere;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -47,7 +51,8 @@ public class JdbcIncidentStore implements IncidentStore {
     private static final String COLUMNS = "id, event_date, event_date_end, date_precision, event_type, sub_event_type, "
             + "actor1, actor2, ST_AsBinary(geom) AS geom_wkb, location_name, place_id, country, admin1, admin2, "
             + "geo_precision, fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, "
-            + "claims, sources, notes, created_at, updated_at, version";
+            + "claims, sources, notes, created_at, updated_at, version, "
+            + "border_distance_m, nearest_border, ST_AsBinary(nearest_border_point) AS nearest_border_wkb, border_side";
 
     private static final String WRITABLE = "event_date, event_date_end, date_precision, event_type, sub_event_type, "
             + "actor1, actor2, geom, location_name, place_id, country, admin1, admin2, geo_precision, "
@@ -59,18 +64,32 @@ public class JdbcIncidentStore implements IncidentStore {
     private static final KeysetPages.Table<Incident> TABLE = new KeysetPages.Table<>("incidents", "id",
             JdbcIncidentStore::idValue, incident -> Long.toString(incident.id()));
 
+    private static final KeysetPages.Sort<Incident> BY_BORDER_DISTANCE = borderDistanceSort(false);
+    private static final KeysetPages.Sort<Incident> BY_BORDER_DISTANCE_DESC = borderDistanceSort(true);
+    /** The sort key of incidents without metrics (no borders loaded): after every real distance. */
+    private static final double NO_DISTANCE = 1e15;
+
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
+    private final Supplier<BorderSet> borders;
     private final TransactionTemplate transactions;
     private final KeysetPages pages;
     private final JsonMapper json = JsonMapper.builder().build();
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), SRID);
 
-    public JdbcIncidentStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect) {
+    /** {@code borders} gives the borders in force when an incident is written. */
+    public JdbcIncidentStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect,
+                             Supplier<BorderSet> borders) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.borders = borders;
         this.transactions = new TransactionTemplate(transactionManager);
         this.pages = new KeysetPages(jdbc, transactionManager);
+    }
+
+    private static KeysetPages.Sort<Incident> borderDistanceSort(boolean descending) {
+        return new KeysetPages.Sort<>("border_distance_key", descending,
+                i -> Double.toString(i.border().distanceM() == null ? NO_DISTANCE : i.border().distanceM()), Double::parseDouble);
     }
 
     /** Cursor keys come from clients: a key that is no incident id selects nothing rather than failing. */
@@ -86,16 +105,60 @@ public class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public Incident create(IncidentData data) {
+        BorderMetrics metrics = borders.get().metrics(data.location().geometry(), data.eventDate());
         String placeholders = String.join(", ", valuePlaceholders());
-        String sql = "INSERT INTO incidents (" + WRITABLE + ") VALUES (" + placeholders + ")";
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
-            bindWritable(ps, 1, data);
-            return ps;
-        }, keys);
-        long id = keys.getKey().longValue();
+        String sql = "INSERT INTO incidents (" + WRITABLE + ", " + METRICS + ") VALUES (" + placeholders + ", "
+                + METRIC_PLACEHOLDERS + ")";
+        Long id = transactions.execute(status -> {
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
+                bindMetrics(ps, bindWritable(ps, 1, data), metrics);
+                return ps;
+            }, keys);
+            long newId = keys.getKey().longValue();
+            writeDistances(newId, metrics);
+            return newId;
+        });
         return find(id).orElseThrow(() -> new DataRetrievalFailureException("incident " + id + " vanished after insert"));
+    }
+
+    @Override
+    public List<Long> createAll(List<IncidentData> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        BorderSet set = borders.get();
+        List<BorderMetrics> metrics = batch.stream().map(d -> set.metrics(d.location().geometry(), d.eventDate())).toList();
+        String sql = "INSERT INTO incidents (" + WRITABLE + ", " + METRICS + ") VALUES (" + String.join(", ", valuePlaceholders())
+                + ", " + METRIC_PLACEHOLDERS + ")";
+        return transactions.execute(status -> jdbc.execute((java.sql.Connection con) -> {
+            List<Long> ids = new ArrayList<>(batch.size());
+            try (PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"})) {
+                for (int i = 0; i < batch.size(); i++) {
+                    bindMetrics(ps, bindWritable(ps, 1, batch.get(i)), metrics.get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            if (ids.size() != batch.size()) {
+                throw new DataRetrievalFailureException("the database returned " + ids.size() + " ids for " + batch.size() + " rows");
+            }
+            List<Object[]> distances = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                long id = ids.get(i);
+                metrics.get(i).withinCutoff().forEach((border, d) -> distances.add(new Object[] {border, id, d}));
+            }
+            if (!distances.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO incident_border_distances (border_id, incident_id, distance_m) VALUES (?, ?, ?)", distances);
+            }
+            return ids;
+        }));
     }
 
     @Override
@@ -107,12 +170,13 @@ public class JdbcIncidentStore implements IncidentStore {
             for (int i = 0; i < columns.length; i++) {
                 sets.add(columns[i] + " = " + placeholders.get(i));
             }
-            String sql = "UPDATE incidents SET " + String.join(", ", sets)
+            BorderMetrics metrics = borders.get().metrics(data.location().geometry(), data.eventDate());
+            String sql = "UPDATE incidents SET " + String.join(", ", sets) + ", " + METRIC_ASSIGNMENTS
                     + ", updated_at = CURRENT_TIMESTAMP, version = version + 1 WHERE id = ?"
                     + (expectedVersion != null ? " AND version = ?" : "");
             int changed = jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement(sql);
-                int next = bindWritable(ps, 1, data);
+                int next = bindMetrics(ps, bindWritable(ps, 1, data), metrics);
                 ps.setLong(next++, id);
                 if (expectedVersion != null) {
                     ps.setInt(next, expectedVersion);
@@ -122,6 +186,7 @@ public class JdbcIncidentStore implements IncidentStore {
             if (changed == 0) {
                 throw missingOrConflict(id, expectedVersion);
             }
+            writeDistances(id, metrics);
             return find(id).orElseThrow(() -> new IncidentNotFoundException(id));
         });
     }
@@ -135,6 +200,59 @@ public class JdbcIncidentStore implements IncidentStore {
             if (changed == 0) {
                 throw missingOrConflict(id, expectedVersion);
             }
+        });
+    }
+
+    private static final String METRICS = "border_distance_m, nearest_border, nearest_border_point, border_side";
+    private static final String METRIC_PLACEHOLDERS = "?, ?, ST_GeomFromWKB(?, 4326), ?";
+    private static final String METRIC_ASSIGNMENTS = "border_distance_m = ?, nearest_border = ?, "
+            + "nearest_border_point = ST_GeomFromWKB(?, 4326), border_side = ?";
+
+    private int bindMetrics(PreparedStatement ps, int first, BorderMetrics m) throws SQLException {
+        int i = first;
+        ps.setObject(i++, m.distanceM(), Types.DOUBLE);
+        ps.setString(i++, m.nearestBorder());
+        ps.setBytes(i++, m.nearestLon() == null ? null
+                : new WKBWriter(2).write(geometries.createPoint(new Coordinate(m.nearestLon(), m.nearestLat()))));
+        ps.setString(i++, m.side());
+        return i;
+    }
+
+    /** The incident's distance to each border within the cutoff (replacing what was there). */
+    private void writeDistances(long id, BorderMetrics m) {
+        jdbc.update("DELETE FROM incident_border_distances WHERE incident_id = ?", id);
+        List<Object[]> rows = m.withinCutoff().entrySet().stream().map(e -> new Object[] {e.getKey(), id, e.getValue()}).toList();
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO incident_border_distances (border_id, incident_id, distance_m) VALUES (?, ?, ?)", rows);
+        }
+    }
+
+    @Override
+    public RecomputedBatch recomputeBorderMetrics(BorderSet set, long afterId, int batchSize) {
+        return transactions.execute(status -> {
+            List<Object[]> batch = jdbc.query("SELECT id, ST_AsBinary(geom) AS geom_wkb, event_date FROM incidents WHERE id > ? "
+                    + "ORDER BY id LIMIT ?", (rs, n) -> new Object[] {rs.getLong("id"), readGeometry(rs, "geom_wkb"),
+                    rs.getObject("event_date", LocalDate.class)}, afterId, batchSize);
+            if (batch.isEmpty()) {
+                return new RecomputedBatch(0, afterId);
+            }
+            List<Object[]> updates = new ArrayList<>();
+            List<Object[]> distances = new ArrayList<>();
+            for (Object[] row : batch) {
+                BorderMetrics m = set.metrics((Geometry) row[1], (LocalDate) row[2]);
+                updates.add(new Object[] {m.distanceM(), m.nearestBorder(), m.nearestLon() == null ? null
+                        : new WKBWriter(2).write(geometries.createPoint(new Coordinate(m.nearestLon(), m.nearestLat()))),
+                        m.side(), row[0]});
+                m.withinCutoff().forEach((border, d) -> distances.add(new Object[] {border, row[0], d}));
+            }
+            long lastId = (Long) batch.get(batch.size() - 1)[0];
+            jdbc.batchUpdate("UPDATE incidents SET " + METRIC_ASSIGNMENTS + " WHERE id = ?", updates,
+                    new int[] {Types.DOUBLE, Types.VARCHAR, Types.VARBINARY, Types.VARCHAR, Types.BIGINT});
+            jdbc.update("DELETE FROM incident_border_distances WHERE incident_id > ? AND incident_id <= ?", afterId, lastId);
+            if (!distances.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO incident_border_distances (border_id, incident_id, distance_m) VALUES (?, ?, ?)", distances);
+            }
+            return new RecomputedBatch(batch.size(), lastId);
         });
     }
 
@@ -206,8 +324,13 @@ public class JdbcIncidentStore implements IncidentStore {
     }
 
     @Override
-    public PageSlice page(IncidentFilter filter, PageCursor cursor, int limit, Consumer<Incident> sink) {
-        return pages.page(TABLE, COLUMNS, where(filter), cursor, limit, (rs, n) -> map(rs), sink);
+    public PageSlice page(IncidentFilter filter, IncidentOrder order, PageCursor cursor, int limit, Consumer<Incident> sink) {
+        KeysetPages.Sort<Incident> sort = switch (order) {
+            case ID -> null;
+            case BORDER_DISTANCE -> BY_BORDER_DISTANCE;
+            case BORDER_DISTANCE_DESC -> BY_BORDER_DISTANCE_DESC;
+        };
+        return pages.page(TABLE, sort, COLUMNS, where(filter), cursor, limit, (rs, n) -> map(rs), sink);
     }
 
     @Override
@@ -239,17 +362,42 @@ public class JdbcIncidentStore implements IncidentStore {
         if (f.actor() != null) {
             w = w.and("(actor1 = ? OR actor2 = ?)", f.actor(), f.actor());
         }
+        if (f.maxBorderDistanceM() != null && f.borders() == null) {
+            w = w.and("border_distance_m <= ?", f.maxBorderDistanceM());
+        } else if (f.maxBorderDistanceM() != null) {
+            List<Object> args = new ArrayList<>(f.borders());
+            args.add(f.maxBorderDistanceM());
+            w = w.and("id IN (SELECT incident_id FROM incident_border_distances WHERE border_id IN (" + marks(f.borders().size())
+                    + ") AND distance_m <= ?)", args.toArray());
+        } else if (f.borders() != null) {
+            w = w.and("nearest_border IN (" + marks(f.borders().size()) + ")", f.borders().toArray());
+        }
+        if (f.near() != null) {
+            w = dialect.withinDistance(w, "geom", f.near().lon(), f.near().lat(), f.near().radiusM());
+        }
         return w;
     }
 
-    private Incident map(ResultSet rs) throws SQLException {
-        Geometry geometry;
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private Geometry readGeometry(ResultSet rs, String column) throws SQLException {
+        byte[] wkb = rs.getBytes(column);
+        if (wkb == null) {
+            return null;
+        }
         try {
-            geometry = new WKBReader(geometries).read(rs.getBytes("geom_wkb"));
+            Geometry g = new WKBReader(geometries).read(wkb);
+            g.setSRID(SRID);
+            return g;
         } catch (ParseException e) {
             throw new DataRetrievalFailureException("unreadable geometry in incident " + rs.getLong("id"), e);
         }
-        geometry.setSRID(SRID);
+    }
+
+    private Incident map(ResultSet rs) throws SQLException {
+        Geometry geometry = readGeometry(rs, "geom_wkb");
         IncidentLocation location = new IncidentLocation(geometry, rs.getString("location_name"),
                 rs.getString("place_id"), rs.getString("country"), rs.getString("admin1"), rs.getString("admin2"),
                 rs.getInt("geo_precision"));
@@ -264,7 +412,11 @@ public class JdbcIncidentStore implements IncidentStore {
                 json.readValue(rs.getString("claims"), CLAIMS),
                 json.readValue(rs.getString("sources"), SOURCES),
                 rs.getString("notes"));
-        return new Incident(rs.getLong("id"), data,
+        Geometry nearest = readGeometry(rs, "nearest_border_wkb");
+        BorderMetrics metrics = new BorderMetrics(rs.getObject("border_distance_m", Double.class), rs.getString("nearest_border"),
+                nearest == null ? null : nearest.getCoordinate().x, nearest == null ? null : nearest.getCoordinate().y,
+                rs.getString("border_side"), null);
+        return new Incident(rs.getLong("id"), data, metrics,
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 rs.getInt("version"));

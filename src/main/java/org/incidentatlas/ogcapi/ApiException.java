@@ -1,5 +1,8 @@
 package org.incidentatlas.ogcapi;
 
+import java.util.List;
+
+import org.incidentatlas.incidents.FieldError;
 import org.springframework.http.HttpStatus;
 
 /** A request the API refuses, with the status and the OGC exception code it answers with. */
@@ -7,11 +10,23 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final transient List<FieldError> errors;
 
     public ApiException(HttpStatus status, String code, String description) {
+        this(status, code, description, List.of());
+    }
+
+    public ApiException(HttpStatus status, String code, String description, List<FieldError> errors) {
         super(description);
         this.status = status;
         this.code = code;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** Submitted data that breaks the rules, with every offending field; nothing was stored. */
+    public static ApiException unprocessable(String what, List<FieldError> errors) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid" + what, "the " + what.toLowerCase(java.util.Locale.ROOT)
+                + " was not stored: " + errors.stream().map(FieldError::toString).collect(java.util.stream.Collectors.joining("; ")), errors);
     }
 
     public static ApiException badParameter(String description) {
@@ -28,5 +43,9 @@ public class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
     }
 }

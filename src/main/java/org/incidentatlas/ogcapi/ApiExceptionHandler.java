@@ -27,13 +27,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
-        return error(e.status(), new ApiError(e.code(), e.getMessage()));
+        return error(e.status(), new ApiError(e.code(), e.getMessage(), e.errors()));
     }
 
     @ExceptionHandler(InvalidIncidentException.class)
     ResponseEntity<ApiError> invalid(InvalidIncidentException e) {
-        return error(HttpStatus.UNPROCESSABLE_CONTENT,
-                new ApiError("InvalidIncident", "the incident was not stored: " + e.getMessage(), e.errors()));
+        return api(ApiException.unprocessable("Incident", e.errors()));
     }
 
     @ExceptionHandler(IncidentNotFoundException.class)

@@ -29,6 +29,10 @@ interface FeatureSource {
 
     long count(ItemsQuery query);
 
+    /** Refuses (400) a cursor that cannot belong to this query, before the response starts. */
+    default void checkCursor(ItemsQuery query) {
+    }
+
     /** Writes one page of features to the generator (inside an open "features" array). */
     PageSlice writePage(ItemsQuery query, JsonGenerator g);
 

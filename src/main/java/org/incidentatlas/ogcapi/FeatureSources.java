@@ -10,8 +10,8 @@ class FeatureSources {
 
     private final List<FeatureSource> sources;
 
-    FeatureSources(IncidentsSource incidents, PlacesSource places) {
-        this.sources = List.of(incidents, places);
+    FeatureSources(IncidentsSource incidents, PlacesSource places, BordersSource borders) {
+        this.sources = List.of(incidents, places, borders);
     }
 
     List<FeatureSource> all() {

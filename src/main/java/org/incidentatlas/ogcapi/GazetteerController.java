@@ -186,23 +186,7 @@ public class GazetteerController {
     }
 
     private static double[] point(String value) {
-        if (value == null) {
-            return null;
-        }
-        String[] parts = value.split(",", -1);
-        if (parts.length != 2) {
-            throw ApiException.badParameter("near must be lon,lat (two numbers); got '" + value + "'");
-        }
-        try {
-            double lon = Double.parseDouble(parts[0].strip());
-            double lat = Double.parseDouble(parts[1].strip());
-            if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-                throw ApiException.badParameter("near '" + value + "' is outside WGS 84 bounds (lon -180..180, lat -90..90)");
-            }
-            return new double[] {lon, lat};
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("near must be lon,lat (two numbers); got '" + value + "'");
-        }
+        return value == null ? null : PropertyValues.point("near", value);
     }
 
     private static int limit(String value) {

@@ -3,6 +3,7 @@ package org.incidentatlas.ogcapi;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.incidentatlas.borders.BorderMetrics;
 import org.incidentatlas.incidents.Casualties;
 import org.incidentatlas.incidents.Claim;
 import org.incidentatlas.incidents.Incident;
@@ -72,6 +73,23 @@ public class IncidentFeatureWriter {
         }
         g.writeEndArray();
         g.writeStringProperty("notes", d.notes());
+        BorderMetrics b = incident.border();
+        if (b.distanceM() == null) {
+            g.writeNullProperty("border_distance_m");
+        } else {
+            // a centimetre is well below the accuracy of any incident location
+            g.writeNumberProperty("border_distance_m", Math.round(b.distanceM() * 100) / 100.0);
+        }
+        g.writeStringProperty("nearest_border", b.nearestBorder());
+        if (b.nearestLon() == null) {
+            g.writeNullProperty("nearest_border_point");
+        } else {
+            g.writeArrayPropertyStart("nearest_border_point");
+            g.writeNumber(b.nearestLon());
+            g.writeNumber(b.nearestLat());
+            g.writeEndArray();
+        }
+        g.writeStringProperty("border_side", b.side());
         g.writeStringProperty("created_at", DateTimeFormatter.ISO_INSTANT.format(incident.createdAt()));
         g.writeStringProperty("updated_at", DateTimeFormatter.ISO_INSTANT.format(incident.updatedAt()));
         g.writeNumberProperty("version", incident.version());

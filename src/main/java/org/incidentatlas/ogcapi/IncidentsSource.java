@@ -1,10 +1,14 @@
 package org.incidentatlas.ogcapi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.incidentatlas.borders.BorderRegistry;
+import org.incidentatlas.borders.BorderSet;
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.incidents.IncidentOrder;
 import org.incidentatlas.incidents.IncidentFilter;
 import org.incidentatlas.incidents.IncidentStore;
 import org.springframework.stereotype.Component;
@@ -17,12 +21,17 @@ class IncidentsSource implements FeatureSource {
 
     static final String ID = "incidents";
 
+    /** Largest radius for near=…&radius=…, metres. */
+    static final double MAX_RADIUS_M = 1_000_000;
+
     private final IncidentStore store;
     private final IncidentFeatureWriter writer;
+    private final BorderRegistry borders;
 
-    IncidentsSource(IncidentStore store, IncidentFeatureWriter writer) {
+    IncidentsSource(IncidentStore store, IncidentFeatureWriter writer, BorderRegistry borders) {
         this.store = store;
         this.writer = writer;
+        this.borders = borders;
     }
 
     @Override
@@ -42,7 +51,8 @@ class IncidentsSource implements FeatureSource {
 
     @Override
     public Set<String> propertyFilters() {
-        return Set.of("event_type", "sub_event_type", "country", "admin1", "actor", "place_id", "geo_precision");
+        return Set.of("event_type", "sub_event_type", "country", "admin1", "actor", "place_id", "geo_precision",
+                "border", "max-border-distance", "near", "radius", "sortby");
     }
 
     @Override
@@ -57,7 +67,32 @@ class IncidentsSource implements FeatureSource {
 
     @Override
     public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
-        return store.page(filter(query), query.cursor(), query.limit(), incident -> writer.write(g, incident));
+        return store.page(filter(query), order(query), query.cursor(), query.limit(), incident -> writer.write(g, incident));
+    }
+
+    @Override
+    public void checkCursor(ItemsQuery query) {
+        if (query.cursor() == null) {
+            return;
+        }
+        String key = query.cursor().key();
+        boolean fits = order(query) == IncidentOrder.ID ? key.matches("\\d{1,18}") : key.matches("[0-9.Ee+-]+\\|\\d{1,18}");
+        if (!fits) {
+            throw ApiException.badParameter("cursor does not belong to this sort order; follow the next and prev links of the same query");
+        }
+    }
+
+    private static IncidentOrder order(ItemsQuery q) {
+        String sortby = q.properties().get("sortby");
+        if (sortby == null) {
+            return IncidentOrder.ID;
+        }
+        return switch (sortby.strip()) {
+            case "id", "+id" -> IncidentOrder.ID;
+            case "border_distance_m", "+border_distance_m" -> IncidentOrder.BORDER_DISTANCE;
+            case "-border_distance_m" -> IncidentOrder.BORDER_DISTANCE_DESC;
+            default -> throw ApiException.badParameter("sortby '" + sortby + "' is not supported; use id, border_distance_m or -border_distance_m");
+        };
     }
 
     @Override
@@ -66,10 +101,41 @@ class IncidentsSource implements FeatureSource {
                 .map(incident -> new Item(FeatureIds.etag(incident), (g, links) -> writer.write(g, incident, links)));
     }
 
-    private static IncidentFilter filter(ItemsQuery q) {
+    private IncidentFilter filter(ItemsQuery q) {
         Map<String, String> p = q.properties();
+        List<String> borderIds = borderIds(p.get("border"));
+        Double maxDistance = PropertyValues.metres("max-border-distance", p.get("max-border-distance"), Double.MAX_VALUE);
+        if (maxDistance != null && borderIds != null && maxDistance > BorderSet.CUTOFF_M) {
+            throw ApiException.badParameter("max-border-distance with border= may be at most " + (long) BorderSet.CUTOFF_M
+                    + " m (distances to each border are kept up to that far); without border= any distance works");
+        }
         return new IncidentFilter(q.bbox(), q.dates(), p.get("event_type"), p.get("sub_event_type"),
                 PropertyValues.country(p.get("country")), p.get("admin1"), p.get("actor"), p.get("place_id"),
-                PropertyValues.geoPrecision(p.get("geo_precision")));
+                PropertyValues.geoPrecision(p.get("geo_precision")), borderIds, maxDistance, proximity(p.get("near"), p.get("radius")));
+    }
+
+    private List<String> borderIds(String value) {
+        if (value == null) {
+            return null;
+        }
+        List<String> ids = List.of(value.split(",", -1)).stream().map(String::strip).toList();
+        List<String> unknown = ids.stream().filter(id -> borders.current().border(id).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.badParameter("unknown border id" + (unknown.size() > 1 ? "s " : " ") + unknown
+                    + "; the borders are " + borders.current().borders().stream().map(b -> b.id()).sorted().toList());
+        }
+        return ids;
+    }
+
+    private static IncidentFilter.Proximity proximity(String near, String radius) {
+        if (near == null && radius == null) {
+            return null;
+        }
+        if (near == null || radius == null) {
+            throw ApiException.badParameter("near=lon,lat and radius=metres go together");
+        }
+        double[] point = PropertyValues.point("near", near);
+        double r = PropertyValues.metres("radius", radius, MAX_RADIUS_M);
+        return new IncidentFilter.Proximity(point[0], point[1], r);
     }
 }

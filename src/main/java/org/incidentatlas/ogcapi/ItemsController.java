@@ -70,6 +70,16 @@ public class ItemsController {
             @RequestParam(name = "place_id", required = false) String placeId,
             @Parameter(description = "incidents: 1 exact place, 2 near or part of a region, 3 province or larger")
             @RequestParam(name = "geo_precision", required = false) String geoPrecision,
+            @Parameter(description = "incidents: border ids, comma-separated (default: all borders), e.g. ARM-AZE")
+            @RequestParam(required = false) String border,
+            @Parameter(description = "incidents: at most this many metres (geodesic) from the border(s)")
+            @RequestParam(name = "max-border-distance", required = false) String maxBorderDistance,
+            @Parameter(description = "incidents: lon,lat; with radius, incidents within radius metres (geodesic)")
+            @RequestParam(required = false) String near,
+            @Parameter(description = "incidents: metres around near, at most 1000000")
+            @RequestParam(required = false) String radius,
+            @Parameter(description = "incidents: id (default), border_distance_m or -border_distance_m")
+            @RequestParam(required = false) String sortby,
             @Parameter(description = "places: village, town, city, populated_place, height, ridge, pass, road, corridor, lake, river, direction, district, region")
             @RequestParam(name = "feature_type", required = false) String featureType,
             @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
@@ -77,6 +87,7 @@ public class ItemsController {
         FeatureSource source = sources.get(collectionId);
         ItemsQuery query = ItemsRequest.parse(request.getParameterMap(), source);
         MediaType type = RequestFormat.negotiate(request, OgcMediaTypes.GEOJSON);
+        source.checkCursor(query);
         long matched = source.count(query);
         String self = ServiceLinks.current();
         String collection = ServiceLinks.url("/collections/" + collectionId);

@@ -24,6 +24,19 @@ public final class H2gisDialect implements SqlDialect {
     }
 
     @Override
+    public SqlWhere withinDistance(SqlWhere where, String column, double lon, double lat, double radiusM) {
+        // A box that surely holds the circle lets the spatial index pick candidates; the geodesic
+        // function then decides exactly.
+        double dLat = Math.toDegrees(radiusM / 6_335_439.0) * 1.01; // meridional radius of curvature at the equator: the smallest
+        double maxLat = Math.min(89.9, Math.abs(lat) + dLat);
+        double dLon = Math.min(180, Math.toDegrees(radiusM / (6_378_137.0 * Math.cos(Math.toRadians(maxLat)))) * 1.01);
+        String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + SRID + ")";
+        return where.and("(" + column + " && " + envelope + " AND ATLAS_GEODESIC_DISTANCE(" + column + ", ?, ?) <= ?)",
+                Math.max(-180, lon - dLon), Math.max(-90, lat - dLat), Math.min(180, lon + dLon), Math.min(90, lat + dLat),
+                lon, lat, radiusM);
+    }
+
+    @Override
     public Optional<BoundingBox> extent(JdbcTemplate jdbc, String table, String column) {
         Geometry extent = jdbc.queryForObject("SELECT ST_Extent(" + column + ") FROM " + table, Geometry.class);
         if (extent == null || extent.isEmpty()) {

@@ -24,6 +24,13 @@ public final class PostgisDialect implements SqlDialect {
     }
 
     @Override
+    public SqlWhere withinDistance(SqlWhere where, String column, double lon, double lat, double radiusM) {
+        // geography: measured on the spheroid; the expression index on geom::geography serves it.
+        return where.and("ST_DWithin(" + column + "::geography, ST_SetSRID(ST_MakePoint(?, ?), " + SRID + ")::geography, ?)",
+                lon, lat, radiusM);
+    }
+
+    @Override
     public Optional<BoundingBox> extent(JdbcTemplate jdbc, String table, String column) {
         String box = jdbc.queryForObject("SELECT ST_Extent(" + column + ")::text FROM " + table, String.class);
         if (box == null) {

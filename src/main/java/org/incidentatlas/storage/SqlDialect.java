@@ -19,6 +19,9 @@ public interface SqlDialect {
     /** "column intersects the envelope (minx, miny, maxx, maxy)" using the spatial index. */
     SqlWhere intersectsEnvelope(SqlWhere where, String column, BoundingBox box);
 
+    /** "column lies within radius metres of (lon, lat)", geodesic on WGS 84, using a spatial index. */
+    SqlWhere withinDistance(SqlWhere where, String column, double lon, double lat, double radiusM);
+
     /** Bounding box of all geometries in table.column, or empty for an empty table. */
     Optional<BoundingBox> extent(JdbcTemplate jdbc, String table, String column);
 

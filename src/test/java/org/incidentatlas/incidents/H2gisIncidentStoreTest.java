@@ -16,6 +16,6 @@ class H2gisIncidentStoreTest extends IncidentStoreContract {
 
     @Override
     IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions) {
-        return new JdbcIncidentStore(jdbc, transactions, new H2gisDialect());
+        return new JdbcIncidentStore(jdbc, transactions, new H2gisDialect(), () -> borders);
     }
 }

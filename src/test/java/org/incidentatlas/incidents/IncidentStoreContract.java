@@ -6,6 +6,7 @@ import static org.incidentatlas.incidents.TestIncidents.WGS84;
 import static org.incidentatlas.incidents.TestIncidents.point;
 import static org.incidentatlas.incidents.TestIncidents.shelling;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,11 @@ import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.borders.Border;
+import org.incidentatlas.borders.BorderSet;
+import org.incidentatlas.borders.TestBorders;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -32,8 +37,15 @@ abstract class IncidentStoreContract {
 
     static final LocalDate DAY = LocalDate.of(2022, 9, 13);
 
+    static BorderSet borders;
+
     HikariDataSource dataSource;
     IncidentStore store;
+
+    @BeforeAll
+    static void loadBorders() throws IOException {
+        borders = TestBorders.committed();
+    }
 
     /** A fresh, migrated, empty database of the backend under test. */
     abstract HikariDataSource newDatabase();
@@ -167,11 +179,14 @@ abstract class IncidentStoreContract {
         Incident shelling = store.create(shelling(DAY, 45.0, 40.0));
         Incident clash = store.create(TestIncidents.withType(shelling(DAY, 45.0, 40.0), EventTaxonomy.BATTLES,
                 "Armed clash", "Artsakh Defense Army"));
-        IncidentFilter battles = new IncidentFilter(null, null, EventTaxonomy.BATTLES, null, null, null, null, null, null);
-        IncidentFilter artsakh = new IncidentFilter(null, null, null, null, null, null, "Artsakh Defense Army", null, null);
+        IncidentFilter battles = new IncidentFilter(null, null, EventTaxonomy.BATTLES, null, null, null, null, null, null,
+                null, null, null);
+        IncidentFilter artsakh = new IncidentFilter(null, null, null, null, null, null, "Artsakh Defense Army", null, null,
+                null, null, null);
         IncidentFilter azerbaijanAsActor1 = new IncidentFilter(null, null, null, null, "ARM", "Syunik",
-                "Military Forces of Azerbaijan (2003-)", null, 1);
-        IncidentFilter none = new IncidentFilter(null, null, EventTaxonomy.BATTLES, null, "AZE", null, null, null, null);
+                "Military Forces of Azerbaijan (2003-)", null, 1, null, null, null);
+        IncidentFilter none = new IncidentFilter(null, null, EventTaxonomy.BATTLES, null, "AZE", null, null, null, null,
+                null, null, null);
 
         assertThat(ids(battles)).containsExactly(clash.id());
         assertThat(ids(artsakh)).containsExactly(clash.id());
@@ -252,6 +267,73 @@ abstract class IncidentStoreContract {
         assertThat(c.x).isEqualTo(46.123456789);
         assertThat(c.y).isEqualTo(39.987654321);
         assertThat(point(c.x, c.y).getSRID()).isEqualTo(4326);
+    }
+
+    @Test
+    void everyWriteStoresBorderMetrics() {
+        // Goris (Syunik): a few kilometres west of the Armenia–Azerbaijan border, on the Armenian side
+        Incident goris = store.create(shelling(DAY, 46.3417, 39.5111));
+        assertThat(goris.border().nearestBorder()).isEqualTo("ARM-AZE");
+        assertThat(goris.border().side()).isEqualTo("ARM");
+        assertThat(goris.border().distanceM()).isBetween(1_000.0, 15_000.0);
+        assertThat(goris.border().distanceM()).isCloseTo(
+                borders.nearest("ARM-AZE", 46.3417, 39.5111).orElseThrow().distanceM(), org.assertj.core.data.Offset.offset(0.01));
+        // moved into Azerbaijan (Lachin): the metrics follow the update
+        IncidentData moved = TestIncidents.withLocation(goris.data(), new IncidentLocation(point(46.5469, 39.6408), "Lachin",
+                null, "AZE", null, null, 1));
+        Incident lachin = store.update(goris.id(), moved, 1);
+        assertThat(lachin.border().side()).isEqualTo("AZE");
+        assertThat(lachin.border().nearestLon()).isNotNull();
+        assertThat(store.count(IncidentFilter.ALL.withBorderDistance(List.of("ARM-AZE"), lachin.border().distanceM() + 1)))
+                .isEqualTo(1);
+        assertThat(store.count(IncidentFilter.ALL.withBorderDistance(List.of("ARM-AZE"), lachin.border().distanceM() - 1)))
+                .isZero();
+    }
+
+    @Test
+    void pagesSortedByBorderDistanceWalkEveryIncidentOnce() {
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            all.add(store.create(shelling(DAY, 45.2 + i * 0.07, 39.9 + (i % 4) * 0.1)).id());
+        }
+        for (IncidentOrder order : List.of(IncidentOrder.BORDER_DISTANCE, IncidentOrder.BORDER_DISTANCE_DESC)) {
+            List<Incident> walked = new ArrayList<>();
+            PageCursor cursor = null;
+            do {
+                PageSlice slice = store.page(IncidentFilter.ALL, order, cursor, 4, walked::add);
+                cursor = slice.next();
+            } while (cursor != null);
+            assertThat(walked).extracting(Incident::id).containsExactlyInAnyOrderElementsOf(all);
+            List<Double> distances = walked.stream().map(i -> i.border().distanceM()).toList();
+            List<Double> sorted = new ArrayList<>(distances);
+            sorted.sort(order == IncidentOrder.BORDER_DISTANCE ? java.util.Comparator.naturalOrder() : java.util.Comparator.reverseOrder());
+            assertThat(distances).containsExactlyElementsOf(sorted);
+        }
+    }
+
+    @Test
+    void recomputingMetricsFollowsNewBorders() {
+        Incident a = store.create(shelling(DAY, 45.5, 40.2));
+        Incident b = store.create(shelling(DAY, 45.6, 40.3));
+        // a line of contact running right through incident a
+        Border line = new Border("TEST-LINE", "test line", Border.CUSTOM, null, null,
+                WGS84.createLineString(new Coordinate[] {new Coordinate(45.5, 40.0), new Coordinate(45.5, 40.5)}), "test", null,
+                null, null);
+        List<Border> more = new ArrayList<>(borders.borders());
+        more.add(line);
+        BorderSet withLine = new BorderSet(more, TestBorders.countriesOrEmpty());
+        long after = 0;
+        int done = 0;
+        IncidentStore.RecomputedBatch batch;
+        while ((batch = store.recomputeBorderMetrics(withLine, after, 1)).count() > 0) {
+            done += batch.count();
+            after = batch.lastId();
+        }
+        assertThat(done).isEqualTo(2);
+        assertThat(store.find(a.id()).orElseThrow().border().nearestBorder()).isEqualTo("TEST-LINE");
+        assertThat(store.find(a.id()).orElseThrow().border().distanceM()).isLessThan(0.01);
+        assertThat(store.count(IncidentFilter.ALL.withBorderDistance(List.of("TEST-LINE"), 10_000.0))).isEqualTo(2);
+        assertThat(store.find(b.id()).orElseThrow().version()).isEqualTo(1);
     }
 
     private List<Long> ids(IncidentFilter filter) {

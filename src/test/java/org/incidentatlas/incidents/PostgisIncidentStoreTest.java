@@ -16,6 +16,6 @@ class PostgisIncidentStoreTest extends IncidentStoreContract {
 
     @Override
     IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions) {
-        return new JdbcIncidentStore(jdbc, transactions, new PostgisDialect());
+        return new JdbcIncidentStore(jdbc, transactions, new PostgisDialect(), () -> borders);
     }
 }

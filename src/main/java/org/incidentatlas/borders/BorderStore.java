@@ -1,0 +1,136 @@
+package org.incidentatlas.borders;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.incidentatlas.filter.BoundingBox;
+import org.incidentatlas.filter.PageCursor;
+import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.storage.KeysetPages;
+import org.incidentatlas.storage.SqlDialect;
+import org.incidentatlas.storage.SqlWhere;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Borders and country polygons in the database (same SQL on both backends but for the dialect's parts). */
+public class BorderStore {
+
+    private static final String COLUMNS = "id, name, kind, country_a, country_b, ST_AsBinary(geom) AS geom_wkb, source, vintage, "
+            + "valid_from, valid_to";
+    private static final KeysetPages.Table<Border> TABLE = new KeysetPages.Table<>("borders", "id", key -> key, Border::id);
+
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+    private final KeysetPages pages;
+    private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), SqlDialect.SRID);
+
+    public BorderStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.pages = new KeysetPages(jdbc, transactions);
+    }
+
+    public List<Border> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM borders ORDER BY id", (rs, n) -> map(rs));
+    }
+
+    public Optional<Border> find(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM borders WHERE id = ?", (rs, n) -> map(rs), id).stream().findFirst();
+    }
+
+    /** Replaces the international borders (analysts' layers stay); call inside a transaction. */
+    public void replaceInternational(List<Border> borders) {
+        jdbc.update("DELETE FROM borders WHERE kind = ?", Border.INTERNATIONAL);
+        borders.forEach(this::insert);
+    }
+
+    public void insert(Border b) {
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("INSERT INTO borders (id, name, kind, country_a, country_b, geom, source, "
+                    + "vintage, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?, ?)");
+            ps.setString(1, b.id());
+            ps.setString(2, b.name());
+            ps.setString(3, b.kind());
+            ps.setString(4, b.countryA());
+            ps.setString(5, b.countryB());
+            ps.setBytes(6, new WKBWriter(2).write(b.geometry()));
+            ps.setString(7, b.source());
+            ps.setString(8, b.vintage());
+            ps.setObject(9, b.validFrom(), java.sql.Types.DATE);
+            ps.setObject(10, b.validTo(), java.sql.Types.DATE);
+            return ps;
+        });
+    }
+
+    /** Deletes a border and the incident distances measured to it; call inside a transaction. */
+    public boolean delete(String id) {
+        jdbc.update("DELETE FROM incident_border_distances WHERE border_id = ?", id);
+        return jdbc.update("DELETE FROM borders WHERE id = ?", id) > 0;
+    }
+
+    public long count(BoundingBox bbox, String kind) {
+        SqlWhere where = where(bbox, kind);
+        Long n = jdbc.queryForObject("SELECT count(*) FROM borders" + where.sql(), Long.class, where.args().toArray());
+        return n == null ? 0 : n;
+    }
+
+    public PageSlice page(BoundingBox bbox, String kind, PageCursor cursor, int limit, Consumer<Border> sink) {
+        return pages.page(TABLE, COLUMNS, where(bbox, kind), cursor, limit, (rs, n) -> map(rs), sink);
+    }
+
+    public Optional<BoundingBox> extent() {
+        return dialect.extent(jdbc, "borders", "geom");
+    }
+
+    private SqlWhere where(BoundingBox bbox, String kind) {
+        SqlWhere w = bbox == null ? SqlWhere.NONE : dialect.intersectsEnvelope(SqlWhere.NONE, "geom", bbox);
+        return w.equal("kind", kind);
+    }
+
+    // --- countries ---
+
+    /** Replaces the country polygons; call inside a transaction. */
+    public void replaceCountries(List<Country> countries) {
+        jdbc.update("DELETE FROM countries");
+        for (Country c : countries) {
+            Geometry g = c.geometry() instanceof Polygon p ? geometries.createMultiPolygon(new Polygon[] {p}) : c.geometry();
+            jdbc.update("INSERT INTO countries (iso3, name, geom, source, vintage) VALUES (?, ?, ST_GeomFromWKB(?, 4326), ?, ?)",
+                    c.iso3(), c.name(), new WKBWriter(2).write(g), c.source(), c.vintage());
+        }
+    }
+
+    public List<Country> countries() {
+        return jdbc.query("SELECT iso3, name, ST_AsBinary(geom) AS geom_wkb, source, vintage FROM countries ORDER BY iso3",
+                (rs, n) -> new Country(rs.getString("iso3"), rs.getString("name"), geometry(rs, rs.getString("iso3")),
+                        rs.getString("source"), rs.getString("vintage")));
+    }
+
+    private Border map(ResultSet rs) throws SQLException {
+        return new Border(rs.getString("id"), rs.getString("name"), rs.getString("kind"), rs.getString("country_a"),
+                rs.getString("country_b"), geometry(rs, rs.getString("id")), rs.getString("source"), rs.getString("vintage"),
+                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class));
+    }
+
+    private Geometry geometry(ResultSet rs, String id) throws SQLException {
+        try {
+            Geometry g = new WKBReader(geometries).read(rs.getBytes("geom_wkb"));
+            g.setSRID(SqlDialect.SRID);
+            return g;
+        } catch (ParseException e) {
+            throw new DataRetrievalFailureException("unreadable geometry of " + id, e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.incidentatlas.ogcapi;
+
+import java.util.List;
+
+import org.incidentatlas.borders.Border;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JsonGenerator;
+
+/** Writes a border as a GeoJSON Feature. */
+@Component
+public class BorderFeatureWriter {
+
+    public void write(JsonGenerator g, Border border, List<Link> links) {
+        g.writeStartObject();
+        g.writeStringProperty("type", "Feature");
+        g.writeStringProperty("id", border.id());
+        g.writeName("geometry");
+        GeoJsonWriter writer = new GeoJsonWriter(7);
+        writer.setEncodeCRS(false);
+        g.writeRawValue(writer.write(border.geometry()));
+        g.writeObjectPropertyStart("properties");
+        g.writeStringProperty("name", border.name());
+        g.writeStringProperty("kind", border.kind());
+        g.writeStringProperty("country_a", border.countryA());
+        g.writeStringProperty("country_b", border.countryB());
+        g.writeStringProperty("source", border.source());
+        g.writeStringProperty("vintage", border.vintage());
+        g.writeStringProperty("valid_from", border.validFrom() == null ? null : border.validFrom().toString());
+        g.writeStringProperty("valid_to", border.validTo() == null ? null : border.validTo().toString());
+        g.writeEndObject();
+        if (!links.isEmpty()) {
+            g.writeName("links");
+            g.writePOJO(links);
+        }
+        g.writeEndObject();
+    }
+}
