@@ -2,11 +2,8 @@ package org.incidentatlas.geodata;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.incidentatlas.borders.Border;
@@ -68,7 +65,7 @@ public class BorderDataLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         byte[] countries = read(COUNTRIES);
         byte[] borders = read(BORDERS);
-        String version = digest(countries, borders);
+        String version = DatasetLoads.digest(countries, borders);
         boolean changed = loads.version(DATASET).filter(version::equals).isEmpty();
         if (changed) {
             List<Country> countryList = countries(countries);
@@ -123,18 +120,6 @@ public class BorderDataLoader implements ApplicationRunner {
     private static byte[] read(String resource) throws IOException {
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             return in.readAllBytes();
-        }
-    }
-
-    private static String digest(byte[]... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (byte[] p : parts) {
-                sha.update(p);
-            }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,9 +2,6 @@ package org.incidentatlas.geodata;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.incidentatlas.incidents.IncidentFeatureReader;
 import org.incidentatlas.incidents.IncidentStore;
@@ -84,17 +81,9 @@ public class DemoIncidentLoader implements ApplicationRunner {
                 }
                 count++;
             }
-            loads.markLoaded(DATASET, sha256(content));
+            loads.markLoaded(DATASET, DatasetLoads.digest(content));
             return count;
         });
         LOG.info("Loaded {} demo incidents from {}", n, RESOURCE);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

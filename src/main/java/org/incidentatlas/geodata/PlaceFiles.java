@@ -19,6 +19,7 @@ import org.incidentatlas.gazetteer.FeatureType;
 import org.incidentatlas.gazetteer.NameKeys;
 import org.incidentatlas.gazetteer.Place;
 import org.incidentatlas.gazetteer.QueryWords;
+import org.incidentatlas.storage.DatasetLoads;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -56,17 +57,13 @@ public final class PlaceFiles {
 
     /** A digest of the committed place files: the version of the data set. */
     public static String version() throws IOException {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            for (String resource : List.of(GEONAMES, SUPPLEMENT)) {
-                try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-                    digest.update(in.readAllBytes());
-                }
+        List<byte[]> files = new ArrayList<>();
+        for (String resource : List.of(GEONAMES, SUPPLEMENT)) {
+            try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+                files.add(in.readAllBytes());
             }
-            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return DatasetLoads.digest(files.toArray(byte[][]::new));
     }
 
     public List<Place> load() throws IOException {

@@ -3,7 +3,6 @@ package org.incidentatlas.ogcapi;
 import java.util.List;
 
 import org.incidentatlas.borders.Border;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -16,10 +15,7 @@ public class BorderFeatureWriter {
         g.writeStartObject();
         g.writeStringProperty("type", "Feature");
         g.writeStringProperty("id", border.id());
-        g.writeName("geometry");
-        GeoJsonWriter writer = new GeoJsonWriter(7);
-        writer.setEncodeCRS(false);
-        g.writeRawValue(writer.write(border.geometry()));
+        FeatureJson.geometry(g, border.geometry(), 7);
         g.writeObjectPropertyStart("properties");
         g.writeStringProperty("name", border.name());
         g.writeStringProperty("kind", border.kind());
@@ -30,10 +26,7 @@ public class BorderFeatureWriter {
         g.writeStringProperty("valid_from", border.validFrom() == null ? null : border.validFrom().toString());
         g.writeStringProperty("valid_to", border.validTo() == null ? null : border.validTo().toString());
         g.writeEndObject();
-        if (!links.isEmpty()) {
-            g.writeName("links");
-            g.writePOJO(links);
-        }
+        FeatureJson.links(g, links);
         g.writeEndObject();
     }
 }

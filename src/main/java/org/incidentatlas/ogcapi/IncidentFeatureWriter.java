@@ -10,7 +10,6 @@ import org.incidentatlas.incidents.Incident;
 import org.incidentatlas.incidents.IncidentData;
 import org.incidentatlas.incidents.IncidentLocation;
 import org.incidentatlas.incidents.SourceRef;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -33,8 +32,7 @@ public class IncidentFeatureWriter {
         g.writeStartObject();
         g.writeStringProperty("type", "Feature");
         g.writeNumberProperty("id", incident.id());
-        g.writeName("geometry");
-        g.writeRawValue(geoJson().write(loc.geometry()));
+        FeatureJson.geometry(g, loc.geometry(), 8);
         g.writeObjectPropertyStart("properties");
         date(g, "event_date", d.eventDate());
         date(g, "event_date_end", d.eventDateEnd());
@@ -94,19 +92,10 @@ public class IncidentFeatureWriter {
         g.writeStringProperty("updated_at", DateTimeFormatter.ISO_INSTANT.format(incident.updatedAt()));
         g.writeNumberProperty("version", incident.version());
         g.writeEndObject();
-        if (!links.isEmpty()) {
-            g.writeName("links");
-            g.writePOJO(links);
-        }
+        FeatureJson.links(g, links);
         g.writeEndObject();
     }
 
-    /** JTS's writer keeps 8 decimals (about a millimetre) and, per RFC 7946, no "crs" member. */
-    private static GeoJsonWriter geoJson() {
-        GeoJsonWriter w = new GeoJsonWriter(8);
-        w.setEncodeCRS(false);
-        return w;
-    }
 
     private static void casualties(JsonGenerator g, String name, Casualties c) {
         number(g, name, c.best());

@@ -82,6 +82,8 @@ public class ItemsController {
             @RequestParam(required = false) String sortby,
             @Parameter(description = "places: village, town, city, populated_place, height, ridge, pass, road, corridor, lake, river, direction, district, region")
             @RequestParam(name = "feature_type", required = false) String featureType,
+            @Parameter(description = "borders: international or custom")
+            @RequestParam(required = false) String kind,
             @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
         FeatureSource source = sources.get(collectionId);

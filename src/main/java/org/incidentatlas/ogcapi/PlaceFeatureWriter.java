@@ -5,7 +5,6 @@ import java.util.List;
 import org.incidentatlas.gazetteer.AltName;
 import org.incidentatlas.gazetteer.Candidate;
 import org.incidentatlas.gazetteer.Place;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -30,8 +29,7 @@ public class PlaceFeatureWriter {
         g.writeStartObject();
         g.writeStringProperty("type", "Feature");
         g.writeStringProperty("id", place.id());
-        g.writeName("geometry");
-        g.writeRawValue(geoJson().write(place.geometry()));
+        FeatureJson.geometry(g, place.geometry(), 7);
         g.writeObjectPropertyStart("properties");
         g.writeStringProperty("name", place.name());
         if (candidate != null) {
@@ -62,16 +60,8 @@ public class PlaceFeatureWriter {
         g.writeEndArray();
         g.writeStringProperty("source", place.source());
         g.writeEndObject();
-        if (!links.isEmpty()) {
-            g.writeName("links");
-            g.writePOJO(links);
-        }
+        FeatureJson.links(g, links);
         g.writeEndObject();
     }
 
-    private static GeoJsonWriter geoJson() {
-        GeoJsonWriter w = new GeoJsonWriter(7);
-        w.setEncodeCRS(false);
-        return w;
-    }
 }

@@ -25,6 +25,19 @@ public class DatasetLoads {
         return v.stream().findFirst();
     }
 
+    /** The version of a data set: a digest of its committed files' bytes. */
+    public static String digest(byte[]... files) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (byte[] f : files) {
+                sha.update(f);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Records that this version of the data set is now loaded (call inside the loading transaction). */
     public void markLoaded(String dataset, String version) {
         jdbc.update("DELETE FROM dataset_loads WHERE dataset = ?", dataset);
