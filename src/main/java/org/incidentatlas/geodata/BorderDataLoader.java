@@ -17,10 +17,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,8 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * leaving analysts' border layers alone; then builds the border snapshot the service measures with.
  */
 @Component
-@Order(2)
-public class BorderDataLoader implements ApplicationRunner {
+public class BorderDataLoader {
 
     static final String DATASET = "borders";
     private static final String COUNTRIES = "geodata/countries/countries.geojson";
@@ -61,8 +57,7 @@ public class BorderDataLoader implements ApplicationRunner {
         this.json = json;
     }
 
-    @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void load() throws IOException {
         byte[] countries = read(COUNTRIES);
         byte[] borders = read(BORDERS);
         String version = DatasetLoads.digest(countries, borders);

@@ -11,9 +11,6 @@ import org.incidentatlas.storage.DatasetLoads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code auto} (the default), never when {@code false}. All or nothing, and once per database.
  */
 @Component
-@Order(3)
-public class DemoIncidentLoader implements ApplicationRunner {
+public class DemoIncidentLoader {
 
     static final String DATASET = "demo-incidents";
     private static final String RESOURCE = "geodata/demo/incidents.geojson";
@@ -55,8 +51,7 @@ public class DemoIncidentLoader implements ApplicationRunner {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void load() throws IOException {
         boolean wanted = switch (mode) {
             case "true" -> true;
             case "false" -> false;

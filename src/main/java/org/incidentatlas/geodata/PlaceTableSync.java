@@ -7,9 +7,6 @@ import org.incidentatlas.gazetteer.PlaceStore;
 import org.incidentatlas.storage.DatasetLoads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,8 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * place files differ from what the database holds (all or nothing).
  */
 @Component
-@Order(1)
-public class PlaceTableSync implements ApplicationRunner {
+public class PlaceTableSync {
 
     static final String DATASET = "places";
     private static final Logger LOG = LoggerFactory.getLogger(PlaceTableSync.class);
@@ -37,8 +33,7 @@ public class PlaceTableSync implements ApplicationRunner {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void load() throws IOException {
         String version = PlaceFiles.version();
         if (loads.version(DATASET).filter(version::equals).isPresent()) {
             return;
