@@ -230,29 +230,39 @@ public class JdbcIncidentStore implements IncidentStore {
     @Override
     public RecomputedBatch recomputeBorderMetrics(BorderSet set, long afterId, int batchSize) {
         return transactions.execute(status -> {
-            List<Object[]> batch = jdbc.query("SELECT id, ST_AsBinary(geom) AS geom_wkb, event_date FROM incidents WHERE id > ? "
-                    + "ORDER BY id LIMIT ?", (rs, n) -> new Object[] {rs.getLong("id"), readGeometry(rs, "geom_wkb"),
-                    rs.getObject("event_date", LocalDate.class)}, afterId, batchSize);
+            List<Object[]> batch = jdbc.query("SELECT id, ST_AsBinary(geom) AS geom_wkb, event_date, version FROM incidents "
+                    + "WHERE id > ? ORDER BY id LIMIT ?", (rs, n) -> new Object[] {rs.getLong("id"), readGeometry(rs, "geom_wkb"),
+                    rs.getObject("event_date", LocalDate.class), rs.getInt("version")}, afterId, batchSize);
             if (batch.isEmpty()) {
                 return new RecomputedBatch(0, afterId);
             }
+            List<BorderMetrics> metrics = new ArrayList<>();
             List<Object[]> updates = new ArrayList<>();
-            List<Object[]> distances = new ArrayList<>();
             for (Object[] row : batch) {
                 BorderMetrics m = set.metrics((Geometry) row[1], (LocalDate) row[2]);
+                metrics.add(m);
                 updates.add(new Object[] {m.distanceM(), m.nearestBorder(), m.nearestLon() == null ? null
                         : new WKBWriter(2).write(geometries.createPoint(new Coordinate(m.nearestLon(), m.nearestLat()))),
-                        m.side(), row[0]});
-                m.withinCutoff().forEach((border, d) -> distances.add(new Object[] {border, row[0], d}));
+                        m.side(), row[0], row[3]});
             }
-            long lastId = (Long) batch.get(batch.size() - 1)[0];
-            jdbc.batchUpdate("UPDATE incidents SET " + METRIC_ASSIGNMENTS + " WHERE id = ?", updates,
-                    new int[] {Types.DOUBLE, Types.VARCHAR, Types.VARBINARY, Types.VARCHAR, Types.BIGINT});
-            jdbc.update("DELETE FROM incident_border_distances WHERE incident_id > ? AND incident_id <= ?", afterId, lastId);
+            // an incident edited meanwhile got fresh metrics from its own write: leave it alone
+            int[] changed = jdbc.batchUpdate("UPDATE incidents SET " + METRIC_ASSIGNMENTS + " WHERE id = ? AND version = ?", updates,
+                    new int[] {Types.DOUBLE, Types.VARCHAR, Types.VARBINARY, Types.VARCHAR, Types.BIGINT, Types.INTEGER});
+            List<Object[]> stale = new ArrayList<>();
+            List<Object[]> distances = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (changed[i] == 0) {
+                    continue;
+                }
+                Object id = batch.get(i)[0];
+                stale.add(new Object[] {id});
+                metrics.get(i).withinCutoff().forEach((border, d) -> distances.add(new Object[] {border, id, d}));
+            }
+            jdbc.batchUpdate("DELETE FROM incident_border_distances WHERE incident_id = ?", stale);
             if (!distances.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO incident_border_distances (border_id, incident_id, distance_m) VALUES (?, ?, ?)", distances);
             }
-            return new RecomputedBatch(batch.size(), lastId);
+            return new RecomputedBatch(batch.size(), (Long) batch.get(batch.size() - 1)[0]);
         });
     }
 
