@@ -328,6 +328,17 @@ public class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public long count(IncidentFilter filter) {
+        if (onlyBorderDistance(filter)) {
+            // answered from the (border_id, distance_m, incident_id) index alone, without touching incidents
+            String sql = filter.borders().size() == 1
+                    ? "SELECT count(*) FROM incident_border_distances WHERE border_id = ? AND distance_m <= ?"
+                    : "SELECT count(DISTINCT incident_id) FROM incident_border_distances WHERE border_id IN ("
+                            + marks(filter.borders().size()) + ") AND distance_m <= ?";
+            List<Object> args = new ArrayList<>(filter.borders());
+            args.add(filter.maxBorderDistanceM());
+            Long n = jdbc.queryForObject(sql, Long.class, args.toArray());
+            return n == null ? 0 : n;
+        }
         SqlWhere where = where(filter);
         Long n = jdbc.queryForObject("SELECT count(*) FROM incidents" + where.sql(), Long.class, where.args().toArray());
         return n == null ? 0 : n;
@@ -373,7 +384,8 @@ public class JdbcIncidentStore implements IncidentStore {
             w = w.and("(actor1 = ? OR actor2 = ?)", f.actor(), f.actor());
         }
         if (f.maxBorderDistanceM() != null && f.borders() == null) {
-            w = w.and("border_distance_m <= ?", f.maxBorderDistanceM());
+            // border_distance_key is the distance where there is one (and 1e15 where not): indexed
+            w = w.and("border_distance_key <= ?", Math.min(f.maxBorderDistanceM(), NO_DISTANCE / 2));
         } else if (f.maxBorderDistanceM() != null) {
             List<Object> args = new ArrayList<>(f.borders());
             args.add(f.maxBorderDistanceM());
@@ -386,6 +398,13 @@ public class JdbcIncidentStore implements IncidentStore {
             w = dialect.withinDistance(w, "geom", f.near().lon(), f.near().lat(), f.near().radiusM());
         }
         return w;
+    }
+
+    /** "within N m of border X" and nothing else: the common question, countable from one index. */
+    private static boolean onlyBorderDistance(IncidentFilter f) {
+        return f.borders() != null && f.maxBorderDistanceM() != null && f.bbox() == null && f.dates() == null
+                && f.eventType() == null && f.subEventType() == null && f.country() == null && f.admin1() == null
+                && f.actor() == null && f.placeId() == null && f.geoPrecision() == null && f.near() == null;
     }
 
     private static String marks(int n) {

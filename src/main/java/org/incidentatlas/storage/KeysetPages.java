@@ -81,8 +81,9 @@ public final class KeysetPages {
             }
             PageCursor previous = PageCursor.before(ends.get(0));
             PageCursor next = PageCursor.after(ends.get(1));
-            return new PageSlice(returned[0], exists(keyset, filter, previous) ? previous : null,
-                    exists(keyset, filter, next) ? next : null);
+            // the first page has nothing before it; only a page reached by a cursor needs to look
+            boolean hasPrevious = cursor != null && exists(keyset, filter, previous);
+            return new PageSlice(returned[0], hasPrevious ? previous : null, exists(keyset, filter, next) ? next : null);
         });
     }
 
