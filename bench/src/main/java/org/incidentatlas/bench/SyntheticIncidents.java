@@ -39,7 +39,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -190,7 +189,7 @@ public final class SyntheticIncidents {
         // The service's own loader: loads (or keeps) the committed countries and borders and records their version.
         BorderRegistry registry = new BorderRegistry(borderStore, tx, event -> { });
         new BorderDataLoader(borderStore, registry, new org.incidentatlas.storage.DatasetLoads(jdbc), tx, event -> { },
-                JsonMapper.builder().build()).run(new DefaultApplicationArguments());
+                JsonMapper.builder().build()).load();
         BorderSet set = registry.current();
         log("Borders: %d (%s), countries: %d", set.borders().size(),
                 String.join(", ", set.borders().stream().map(Border::id).toList()),
