@@ -72,6 +72,7 @@ public class JdbcIncidentStore implements IncidentStore {
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
     private final Supplier<BorderSet> borders;
+    private final BorderDistanceTable distances;
     private final TransactionTemplate transactions;
     private final KeysetPages pages;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -85,6 +86,7 @@ public class JdbcIncidentStore implements IncidentStore {
         this.borders = borders;
         this.transactions = new TransactionTemplate(transactionManager);
         this.pages = new KeysetPages(jdbc, transactionManager);
+        this.distances = new BorderDistanceTable(jdbc, dialect);
     }
 
     private static KeysetPages.Sort<Incident> borderDistanceSort(boolean descending) {
@@ -117,7 +119,7 @@ public class JdbcIncidentStore implements IncidentStore {
                 return ps;
             }, keys);
             long newId = keys.getKey().longValue();
-            writeDistances(newId, metrics);
+            distances.insert(distanceRows(newId, metrics));
             return newId;
         });
         return find(id).orElseThrow(() -> new DataRetrievalFailureException("incident " + id + " vanished after insert"));
@@ -129,7 +131,7 @@ public class JdbcIncidentStore implements IncidentStore {
             return List.of();
         }
         BorderSet set = borders.get();
-        List<BorderMetrics> metrics = batch.stream().map(d -> set.metrics(d.location().geometry(), d.eventDate())).toList();
+        List<BorderMetrics> metrics = batch.parallelStream().map(d -> set.metrics(d.location().geometry(), d.eventDate())).toList();
         String sql = "INSERT INTO incidents (" + WRITABLE + ", " + METRICS + ") VALUES (" + String.join(", ", valuePlaceholders())
                 + ", " + METRIC_PLACEHOLDERS + ")";
         return transactions.execute(status -> jdbc.execute((java.sql.Connection con) -> {
@@ -149,14 +151,11 @@ public class JdbcIncidentStore implements IncidentStore {
             if (ids.size() != batch.size()) {
                 throw new DataRetrievalFailureException("the database returned " + ids.size() + " ids for " + batch.size() + " rows");
             }
-            List<Object[]> distances = new ArrayList<>();
+            List<BorderDistanceTable.Row> rows = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
-                long id = ids.get(i);
-                metrics.get(i).withinCutoff().forEach((border, d) -> distances.add(new Object[] {border, id, d}));
+                rows.addAll(distanceRows(ids.get(i), metrics.get(i)));
             }
-            if (!distances.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO incident_border_distances (border_id, incident_id, distance_m) VALUES (?, ?, ?)", distances);
-            }
+            distances.insert(rows);
             return ids;
         }));
     }
@@ -186,7 +185,8 @@ public class JdbcIncidentStore implements IncidentStore {
             if (changed == 0) {
                 throw missingOrConflict(id, expectedVersion);
             }
-            writeDistances(id, metrics);
+            // the UPDATE above holds the incident's row, so its distances cannot change under us
+            distances.replace(List.of(id), distanceRows(id, metrics));
             return find(id).orElseThrow(() -> new IncidentNotFoundException(id));
         });
     }
@@ -194,12 +194,16 @@ public class JdbcIncidentStore implements IncidentStore {
     @Override
     public void delete(long id, Integer expectedVersion) {
         transactions.executeWithoutResult(status -> {
-            int changed = expectedVersion == null
-                    ? jdbc.update("DELETE FROM incidents WHERE id = ?", id)
-                    : jdbc.update("DELETE FROM incidents WHERE id = ? AND version = ?", id, expectedVersion);
-            if (changed == 0) {
+            // lock the row first: its distances are read before the delete takes them away
+            List<Integer> locked = expectedVersion == null
+                    ? jdbc.queryForList("SELECT version FROM incidents WHERE id = ? FOR UPDATE", Integer.class, id)
+                    : jdbc.queryForList("SELECT version FROM incidents WHERE id = ? AND version = ? FOR UPDATE", Integer.class, id,
+                            expectedVersion);
+            if (locked.isEmpty()) {
                 throw missingOrConflict(id, expectedVersion);
             }
+            distances.forget(id);
+            jdbc.update("DELETE FROM incidents WHERE id = ?", id);
         });
     }
 
@@ -218,13 +222,9 @@ public class JdbcIncidentStore implements IncidentStore {
         return i;
     }
 
-    /** The incident's distance to each border within the cutoff (replacing what was there). */
-    private void writeDistances(long id, BorderMetrics m) {
-        jdbc.update("DELETE FROM incident_border_distances WHERE incident_id = ?", id);
-        List<Object[]> rows = m.withinCutoff().entrySet().stream().map(e -> new Object[] {e.getKey(), id, e.getValue()}).toList();
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO incident_border_distances (border_id, incident_id, distance_m) VALUES (?, ?, ?)", rows);
-        }
+    /** The incident's distance to each border within the cutoff. */
+    private static List<BorderDistanceTable.Row> distanceRows(long id, BorderMetrics m) {
+        return m.withinCutoff().entrySet().stream().map(e -> new BorderDistanceTable.Row(e.getKey(), id, e.getValue())).toList();
     }
 
     @Override
@@ -236,11 +236,12 @@ public class JdbcIncidentStore implements IncidentStore {
             if (batch.isEmpty()) {
                 return new RecomputedBatch(0, afterId);
             }
-            List<BorderMetrics> metrics = new ArrayList<>();
+            // the geodesic work dominates and each incident's is independent: spread it over the cores
+            List<BorderMetrics> metrics = batch.parallelStream().map(row -> set.metrics((Geometry) row[1], (LocalDate) row[2])).toList();
             List<Object[]> updates = new ArrayList<>();
-            for (Object[] row : batch) {
-                BorderMetrics m = set.metrics((Geometry) row[1], (LocalDate) row[2]);
-                metrics.add(m);
+            for (int i = 0; i < batch.size(); i++) {
+                Object[] row = batch.get(i);
+                BorderMetrics m = metrics.get(i);
                 updates.add(new Object[] {m.distanceM(), m.nearestBorder(), m.nearestLon() == null ? null
                         : new WKBWriter(2).write(geometries.createPoint(new Coordinate(m.nearestLon(), m.nearestLat()))),
                         m.side(), row[0], row[3]});
@@ -248,20 +249,18 @@ public class JdbcIncidentStore implements IncidentStore {
             // an incident edited meanwhile got fresh metrics from its own write: leave it alone
             int[] changed = jdbc.batchUpdate("UPDATE incidents SET " + METRIC_ASSIGNMENTS + " WHERE id = ? AND version = ?", updates,
                     new int[] {Types.DOUBLE, Types.VARCHAR, Types.VARBINARY, Types.VARCHAR, Types.BIGINT, Types.INTEGER});
-            List<Object[]> stale = new ArrayList<>();
-            List<Object[]> distances = new ArrayList<>();
+            List<Long> updated = new ArrayList<>();
+            List<BorderDistanceTable.Row> rows = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 if (changed[i] == 0) {
                     continue;
                 }
-                Object id = batch.get(i)[0];
-                stale.add(new Object[] {id});
-                metrics.get(i).withinCutoff().forEach((border, d) -> distances.add(new Object[] {border, id, d}));
+                long id = (Long) batch.get(i)[0];
+                updated.add(id);
+                rows.addAll(distanceRows(id, metrics.get(i)));
             }
-            jdbc.batchUpdate("DELETE FROM incident_border_distances WHERE incident_id = ?", stale);
-            if (!distances.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO incident_border_distances (border_id, incident_id, distance_m) VALUES (?, ?, ?)", distances);
-            }
+            // the UPDATE above holds these incidents' rows until commit
+            distances.replace(updated, rows);
             return new RecomputedBatch(batch.size(), (Long) batch.get(batch.size() - 1)[0]);
         });
     }
@@ -329,15 +328,8 @@ public class JdbcIncidentStore implements IncidentStore {
     @Override
     public long count(IncidentFilter filter) {
         if (onlyBorderDistance(filter)) {
-            // answered from the (border_id, distance_m, incident_id) index alone, without touching incidents
-            String sql = filter.borders().size() == 1
-                    ? "SELECT count(*) FROM incident_border_distances WHERE border_id = ? AND distance_m <= ?"
-                    : "SELECT count(DISTINCT incident_id) FROM incident_border_distances WHERE border_id IN ("
-                            + marks(filter.borders().size()) + ") AND distance_m <= ?";
-            List<Object> args = new ArrayList<>(filter.borders());
-            args.add(filter.maxBorderDistanceM());
-            Long n = jdbc.queryForObject(sql, Long.class, args.toArray());
-            return n == null ? 0 : n;
+            // answered from the per-border distance bands, without touching incidents
+            return distances.countWithinAny(filter.borders(), filter.maxBorderDistanceM());
         }
         SqlWhere where = where(filter);
         Long n = jdbc.queryForObject("SELECT count(*) FROM incidents" + where.sql(), Long.class, where.args().toArray());

@@ -37,6 +37,15 @@ public final class H2gisDialect implements SqlDialect {
     }
 
     @Override
+    public String addToDistanceBand() {
+        // H2's upsert is MERGE with a source row; the CASTs give the parameters their types
+        return "MERGE INTO border_distance_bands t USING (SELECT CAST(? AS VARCHAR(100)) AS border_id, CAST(? AS INTEGER) AS band, "
+                + "CAST(? AS BIGINT) AS incidents) s ON t.border_id = s.border_id AND t.band = s.band "
+                + "WHEN MATCHED THEN UPDATE SET incidents = t.incidents + s.incidents "
+                + "WHEN NOT MATCHED THEN INSERT (border_id, band, incidents) VALUES (s.border_id, s.band, s.incidents)";
+    }
+
+    @Override
     public Optional<BoundingBox> extent(JdbcTemplate jdbc, String table, String column) {
         Geometry extent = jdbc.queryForObject("SELECT ST_Extent(" + column + ") FROM " + table, Geometry.class);
         if (extent == null || extent.isEmpty()) {

@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keyset paging over one table, streamed: rows go to the sink as the cursor delivers them (in a
- * read-only transaction, so PostgreSQL honours the fetch size), then two index look-ups tell
- * whether rows exist before and after the page. Pages follow the table key, or a sort column
+ * read-only transaction, so PostgreSQL honours the fetch size). Whether rows exist beyond the page
+ * comes from one look-ahead row, and whether rows exist before it from an index look-up (skipped
+ * on a first page). Pages follow the table key, or a sort column
  * with the key as tie-breaker; a cursor holds the sort value and key of the row it continues from,
  * compared as a row value so that an index on (sort column, key) serves the seek.
  */
@@ -60,11 +61,17 @@ public final class KeysetPages {
             if (reversed) {
                 sql = "SELECT * FROM (" + sql + ") page ORDER BY " + keyset.orderBy(false);
             }
+            // going forward, one row more than the page says whether a next page exists without a second query
             List<Object> args = new ArrayList<>(where.args());
-            args.add(limit);
+            args.add(reversed ? limit : limit + 1);
             List<String> ends = new ArrayList<>(2);
             int[] returned = {0};
+            boolean[] more = {false};
             streaming.query(sql, rs -> {
+                if (returned[0] == limit) {
+                    more[0] = true;
+                    return;
+                }
                 T row = mapper.mapRow(rs, returned[0]);
                 String position = keyset.positionOf(row);
                 if (ends.isEmpty()) {
@@ -83,7 +90,8 @@ public final class KeysetPages {
             PageCursor next = PageCursor.after(ends.get(1));
             // the first page has nothing before it; only a page reached by a cursor needs to look
             boolean hasPrevious = cursor != null && exists(keyset, filter, previous);
-            return new PageSlice(returned[0], hasPrevious ? previous : null, exists(keyset, filter, next) ? next : null);
+            boolean hasNext = reversed ? exists(keyset, filter, next) : more[0];
+            return new PageSlice(returned[0], hasPrevious ? previous : null, hasNext ? next : null);
         });
     }
 

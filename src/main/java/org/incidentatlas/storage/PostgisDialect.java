@@ -31,6 +31,12 @@ public final class PostgisDialect implements SqlDialect {
     }
 
     @Override
+    public String addToDistanceBand() {
+        return "INSERT INTO border_distance_bands (border_id, band, incidents) VALUES (?, ?, ?) ON CONFLICT (border_id, band) "
+                + "DO UPDATE SET incidents = border_distance_bands.incidents + EXCLUDED.incidents";
+    }
+
+    @Override
     public Optional<BoundingBox> extent(JdbcTemplate jdbc, String table, String column) {
         String box = jdbc.queryForObject("SELECT ST_Extent(" + column + ")::text FROM " + table, String.class);
         if (box == null) {

@@ -22,6 +22,12 @@ public interface SqlDialect {
     /** "column lies within radius metres of (lon, lat)", geodesic on WGS 84, using a spatial index. */
     SqlWhere withinDistance(SqlWhere where, String column, double lon, double lat, double radiusM);
 
+    /**
+     * Adds to the number of incidents in one distance band of one border (parameters: border id,
+     * band, amount), creating the band's row when it is missing.
+     */
+    String addToDistanceBand();
+
     /** Bounding box of all geometries in table.column, or empty for an empty table. */
     Optional<BoundingBox> extent(JdbcTemplate jdbc, String table, String column);
 

@@ -336,6 +336,66 @@ abstract class IncidentStoreContract {
         assertThat(store.find(b.id()).orElseThrow().version()).isEqualTo(1);
     }
 
+    @Test
+    void withinNMetresCountsStayExactThroughCreatesUpdatesDeletesAndRecomputes() {
+        java.util.Random random = new java.util.Random(7);
+        List<IncidentData> batch = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            batch.add(shelling(DAY, 45.0 + random.nextDouble() * 1.6, 39.2 + random.nextDouble() * 2.0));
+        }
+        List<Long> ids = new ArrayList<>(store.createAll(batch));
+        assertCountsMatchTheDistances();
+
+        for (int i = 0; i < 10; i++) {
+            Incident moved = store.find(ids.get(i)).orElseThrow();
+            store.update(moved.id(), shelling(DAY, 45.0 + random.nextDouble() * 1.6, 39.2 + random.nextDouble() * 2.0), moved.version());
+        }
+        for (int i = 10; i < 18; i++) {
+            store.delete(ids.get(i), null);
+        }
+        assertCountsMatchTheDistances();
+
+        Border line = new Border("TEST-LINE", "test line", Border.CUSTOM, null, null,
+                WGS84.createLineString(new Coordinate[] {new Coordinate(45.5, 39.0), new Coordinate(45.9, 41.5)}), "test", null,
+                null, null);
+        List<Border> more = new ArrayList<>(borders.borders());
+        more.add(line);
+        recomputeAll(new BorderSet(more, TestBorders.countriesOrEmpty()));
+        assertThat(store.count(IncidentFilter.ALL.withBorderDistance(List.of("TEST-LINE"), 250_000.0))).isEqualTo(52);
+        recomputeAll(borders);
+        assertThat(store.count(IncidentFilter.ALL.withBorderDistance(List.of("TEST-LINE"), 250_000.0))).isZero();
+        assertCountsMatchTheDistances();
+    }
+
+    /** For every incident's own distance (and just around it, and on band edges), the count equals the incidents it covers. */
+    private void assertCountsMatchTheDistances() {
+        List<Double> distances = new ArrayList<>();
+        store.page(IncidentFilter.ALL, null, 1000, i -> distances.add(
+                borders.nearest("ARM-AZE", i.data().location().geometry().getCoordinate().x,
+                        i.data().location().geometry().getCoordinate().y).orElseThrow().distanceM()));
+        List<Double> thresholds = new ArrayList<>(List.of(0.0, 100.0, 5_000.0, 20_000.0, 249_999.9));
+        for (double d : distances) {
+            thresholds.add(d);
+            thresholds.add(Math.nextDown(d));
+            thresholds.add(Math.floor(d / 100) * 100);
+        }
+        for (double max : thresholds) {
+            long expected = distances.stream().filter(d -> d <= max).count();
+            assertThat(store.count(IncidentFilter.ALL.withBorderDistance(List.of("ARM-AZE"), max))).as("within %s m", max)
+                    .isEqualTo(expected);
+        }
+        assertThat(ids(IncidentFilter.ALL.withBorderDistance(List.of("ARM-AZE"), 20_000.0))).hasSize(
+                (int) distances.stream().filter(d -> d <= 20_000.0).count());
+    }
+
+    private void recomputeAll(BorderSet set) {
+        long after = 0;
+        IncidentStore.RecomputedBatch batch;
+        while ((batch = store.recomputeBorderMetrics(set, after, 7)).count() > 0) {
+            after = batch.lastId();
+        }
+    }
+
     private List<Long> ids(IncidentFilter filter) {
         List<Long> ids = new ArrayList<>();
         store.page(filter, null, 1000, i -> ids.add(i.id()));
