@@ -157,7 +157,7 @@ latency --url "$BASE/collections/incidents/items?$QUERY" --follow-next
 log "latency: the plain query again, on the JVM warmed by the two runs before"
 latency --url "$BASE/collections/incidents/items?$QUERY"
 
-# --- plans of the SQL the service sends for that request (JdbcIncidentStore.count, KeysetPages.page and its two EXISTS probes) ---
+# --- plans of the SQL the service sends for that request (BorderDistanceTable.countWithin, KeysetPages.page; the EXISTS probe serves later pages) ---
 FIRST_ID=$(psql_db -At -c "SELECT min(incident_id) FROM incident_border_distances WHERE border_id = 'ARM-AZE' AND distance_m <= 5000")
 LAST_ID=$(psql_db -At -c "SELECT incident_id FROM (SELECT incident_id FROM incident_border_distances WHERE border_id = 'ARM-AZE' AND distance_m <= 5000 ORDER BY incident_id LIMIT 100) p ORDER BY 1 DESC LIMIT 1")
 FILTER="id IN (SELECT incident_id FROM incident_border_distances WHERE border_id IN ('ARM-AZE') AND distance_m <= 5000.0)"
@@ -172,7 +172,7 @@ $2;
 EXPLAIN (ANALYZE, BUFFERS) $2;
 SQL
 }
-explain "count" "SELECT count(*) FROM incidents WHERE $FILTER"
+explain "count (distance bands + the one partial band)" "SELECT (SELECT coalesce(sum(incidents), 0) FROM border_distance_bands WHERE border_id = 'ARM-AZE' AND band < 50) + (SELECT count(*) FROM incident_border_distances WHERE border_id = 'ARM-AZE' AND distance_m >= 5000 AND distance_m <= 5000)"
 explain "page" "SELECT $COLUMNS FROM incidents WHERE $FILTER ORDER BY id LIMIT 100"
 explain "exists before" "SELECT 1 FROM incidents WHERE $FILTER AND id < $FIRST_ID LIMIT 1"
 explain "exists after" "SELECT 1 FROM incidents WHERE $FILTER AND id > $LAST_ID LIMIT 1"
@@ -190,7 +190,6 @@ EXECUTE q('ARM-AZE', 5000${4:-});
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE q('ARM-AZE', 5000${4:-});
 SQL
 }
-generic "count" "SELECT count(*) FROM incidents WHERE $PFILTER"
 generic "page" "SELECT $COLUMNS FROM incidents WHERE $PFILTER ORDER BY id LIMIT \$3" ", int" ", 100"
 generic "exists after" "SELECT 1 FROM incidents WHERE $PFILTER AND id > \$3 LIMIT 1" ", bigint" ", $LAST_ID"
 

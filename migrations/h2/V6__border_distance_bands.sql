@@ -13,3 +13,8 @@ INSERT INTO border_distance_bands (border_id, band, incidents)
 SELECT border_id, CAST(floor(distance_m / 100) AS integer), count(*)
 FROM incident_border_distances
 GROUP BY border_id, CAST(floor(distance_m / 100) AS integer);
+
+-- "Is this incident within N m of these borders" probes, one incident at a time, answered from the
+-- index alone; the same index serves replacing an incident's rows.
+DROP INDEX incident_border_distances_incident_idx;
+CREATE INDEX incident_border_distances_incident_idx ON incident_border_distances (incident_id, border_id, distance_m);

@@ -381,8 +381,11 @@ public class JdbcIncidentStore implements IncidentStore {
         } else if (f.maxBorderDistanceM() != null) {
             List<Object> args = new ArrayList<>(f.borders());
             args.add(f.maxBorderDistanceM());
-            w = w.and("id IN (SELECT incident_id FROM incident_border_distances WHERE border_id IN (" + marks(f.borders().size())
-                    + ") AND distance_m <= ?)", args.toArray());
+            // A correlated probe per incident, kept from being turned into a join by OFFSET 0: a page then
+            // walks the incidents from its cursor and probes the (incident_id, border_id, distance_m)
+            // index, where a semi-join would read the border's distance rows from the start on every page.
+            w = w.and("EXISTS (SELECT 1 FROM incident_border_distances d WHERE d.incident_id = incidents.id AND d.border_id IN ("
+                    + marks(f.borders().size()) + ") AND d.distance_m <= ? OFFSET 0 ROWS)", args.toArray());
         } else if (f.borders() != null) {
             w = w.and("nearest_border IN (" + marks(f.borders().size()) + ")", f.borders().toArray());
         }

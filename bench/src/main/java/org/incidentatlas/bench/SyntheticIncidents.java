@@ -197,7 +197,7 @@ public final class SyntheticIncidents {
         JdbcIncidentStore store = new JdbcIncidentStore(jdbc, tx, dialect, registry::current);
 
         if (o.truncate()) {
-            jdbc.execute("TRUNCATE incidents, incident_border_distances RESTART IDENTITY");
+            jdbc.execute("TRUNCATE incidents, incident_border_distances, border_distance_bands RESTART IDENTITY");
             log("Truncated incidents and incident_border_distances");
         }
         SyntheticIncidents generator = new SyntheticIncidents(o, set);
