@@ -12,7 +12,7 @@
     if (bounds.isValid()) { map.fitBounds(bounds, { maxZoom: 11, padding: [20, 20] }); }
     element.setAttribute('data-features', geojson.features ? geojson.features.length : 1);
   }
-  fetch('countries.geojson' === '' ? '' : (document.querySelector('nav a').href.replace(/\/\?f=html$/, '') + '/map/countries.geojson'))
+  fetch(element.dataset.base + '/map/countries.geojson')
     .then(function (r) { return r.ok ? r.json() : null; })
     .then(function (countries) {
       if (countries) { L.geoJSON(countries, { style: { color: '#777', weight: 1, fillColor: '#eee', fillOpacity: 0.6 } }).addTo(map); }

@@ -76,7 +76,7 @@ public final class HtmlPage {
      */
     public HtmlPage map(String geoJsonUrl, String inlineGeoJson) {
         map = true;
-        content.append("<div id=\"map\" class=\"map\"");
+        content.append("<div id=\"map\" class=\"map\" data-base=\"").append(escape(base)).append('"');
         if (geoJsonUrl != null) {
             content.append(" data-geojson-url=\"").append(escape(geoJsonUrl)).append('"');
         }
