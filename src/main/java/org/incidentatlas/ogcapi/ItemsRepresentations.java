@@ -22,6 +22,7 @@ import org.incidentatlas.ogcapi.html.HtmlTableWriter;
 import org.incidentatlas.ogcapi.html.JsonHtml;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -49,8 +50,9 @@ class ItemsRepresentations {
         List<Link> links = new ArrayList<>();
         for (OutputFormat f : OutputFormat.ITEMS) {
             if (f != current) {
+                MediaType type = f.mediaType(OgcMediaTypes.GEOJSON);
                 links.add(new Link(ServiceLinks.currentWith("f", f.parameter()), "alternate",
-                        f.mediaType(OgcMediaTypes.GEOJSON).toString(), "This page as " + title(f)));
+                        type.getType() + "/" + type.getSubtype(), "This page as " + title(f)));
             }
         }
         return links;

@@ -1,5 +1,6 @@
 package org.incidentatlas.ogcapi;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.MediaType;
@@ -11,8 +12,8 @@ import org.springframework.http.MediaType;
 enum OutputFormat {
 
     JSON(List.of("json", "geojson"), null, null),
-    HTML(List.of("html"), MediaType.TEXT_HTML, null),
-    CSV(List.of("csv"), MediaType.parseMediaType("text/csv"), "csv"),
+    HTML(List.of("html"), new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), null),
+    CSV(List.of("csv"), new MediaType(MediaType.parseMediaType("text/csv"), StandardCharsets.UTF_8), "csv"),
     FLATGEOBUF(List.of("fgb", "flatgeobuf"), MediaType.parseMediaType("application/flatgeobuf"), "fgb"),
     GEOPACKAGE(List.of("gpkg", "geopackage"), MediaType.parseMediaType("application/geopackage+sqlite3"), "gpkg");
 
