@@ -136,6 +136,17 @@
     });
   }
 
+  var byId = {};
+
+  /** For tests and links: zooms to an incident's marker (out of its cluster) and opens its popup. */
+  element.atlas = {
+    openIncident: function (id) {
+      var m = byId[String(id)];
+      if (m) { incidents.zoomToShowLayer(m, function () { m.openPopup(); }); }
+      return !!m;
+    }
+  };
+
   function load() {
     var id = ++loadId;
     var params = query();
@@ -145,7 +156,12 @@
     return fetchAll('collections/incidents/items?' + params.toString(), []).then(function (result) {
       if (id !== loadId) { return; }
       incidents.clearLayers();
-      incidents.addLayers(result.features.map(marker));
+      byId = {};
+      incidents.addLayers(result.features.map(function (f) {
+        var m = marker(f);
+        byId[String(f.id)] = m;
+        return m;
+      }));
       params.delete('limit');
       element.dataset.query = params.toString();
       element.dataset.markerCount = String(result.features.length);

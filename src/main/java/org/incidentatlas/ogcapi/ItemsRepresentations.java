@@ -134,6 +134,7 @@ class ItemsRepresentations {
         HtmlPage page = new HtmlPage(base, source.title())
                 .heading(source.title())
                 .paragraph(matched + " features match this query; up to " + query.limit() + " are shown per page.")
+                .paragraph(query.properties().isEmpty() ? "" : "Filters: " + query.properties())
                 .links("Formats:", anchors(alternates(OutputFormat.HTML)))
                 .map(ServiceLinks.currentWith("f", "json"), null);
         StreamingResponseBody body = out -> {

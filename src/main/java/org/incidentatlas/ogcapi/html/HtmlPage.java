@@ -39,7 +39,11 @@ public final class HtmlPage {
         return this;
     }
 
+    /** A paragraph of text; nothing when the text is empty. */
     public HtmlPage paragraph(String text) {
+        if (text == null || text.isEmpty()) {
+            return this;
+        }
         content.append("<p>").append(escape(text)).append("</p>\n");
         return this;
     }
