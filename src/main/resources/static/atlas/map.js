@@ -21,7 +21,8 @@
   var start = null;
   var loadId = 0;
 
-  var map = L.map(element, { preferCanvas: false }).setView([40.0, 46.0], 7);
+  // no tile layer by default, so the zoom range is set here (marker clusters need a maxZoom)
+  var map = L.map(element, { minZoom: 3, maxZoom: 18 }).setView([40.0, 46.0], 7);
   if (element.dataset.tileUrl) {
     L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.tileAttribution || '' }).addTo(map);
   }

@@ -3,6 +3,7 @@ package org.incidentatlas.testsupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,9 +43,18 @@ public final class HeadlessChromium {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1280,900", "--lang=en");
+        // the page's console, for failure messages
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .withTimeout(Duration.ofSeconds(60)).build();
         return new ChromeDriver(service, options);
+    }
+
+    /** What the page logged to its console so far, one entry a line. */
+    public static String console(ChromeDriver browser) {
+        StringBuilder b = new StringBuilder();
+        browser.manage().logs().get("browser").getAll().forEach(e -> b.append(e.getLevel()).append(' ').append(e.getMessage()).append('\n'));
+        return b.toString();
     }
 }

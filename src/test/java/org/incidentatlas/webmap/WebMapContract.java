@@ -73,7 +73,7 @@ abstract class WebMapContract {
     WebElement loaded(int loadId) {
         WebElement map = browser.findElement(By.id("map"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "map state " + map.getAttribute("data-state")
-                + ", load " + map.getAttribute("data-load-id") + "; status: " + browser.findElement(By.id("status")).getText())
+                + ", load " + map.getAttribute("data-load-id") + "; status: " + browser.findElement(By.id("status")).getText() + "; console:\n" + HeadlessChromium.console(browser))
                 .until(d -> "ready".equals(map.getAttribute("data-state"))
                         && Integer.parseInt(map.getAttribute("data-load-id")) >= loadId);
         return map;
