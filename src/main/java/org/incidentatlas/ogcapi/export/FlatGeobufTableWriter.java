@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiLineString;
 import org.wololo.flatgeobuf.ColumnMeta;
 import org.wololo.flatgeobuf.Constants;
 import org.wololo.flatgeobuf.GeometryConversions;
@@ -67,7 +69,7 @@ public final class FlatGeobufTableWriter implements TableWriter {
 
     @Override
     public void row(FeatureRow row) throws IOException {
-        int geometry = row.geometry() == null ? 0 : GeometryConversions.serialize(builder, row.geometry(), geometryType);
+        int geometry = row.geometry() == null ? 0 : GeometryConversions.serialize(builder, readable(row.geometry()), geometryType);
         int props = Feature.createPropertiesVector(builder, properties(row));
         Feature.startFeature(builder);
         if (row.geometry() != null) {
@@ -78,6 +80,14 @@ public final class FlatGeobufTableWriter implements TableWriter {
         builder.finishSizePrefixed(feature);
         Channels.newChannel(out).write(builder.dataBuffer());
         builder.clear();
+    }
+
+    /**
+     * A one-part MultiLineString is written as its LineString: the library then leaves out the
+     * part ends, which GDAL before 3.7 requires of every MultiLineString ("Unexpected nullptr").
+     */
+    private static Geometry readable(Geometry g) {
+        return g instanceof MultiLineString m && m.getNumGeometries() == 1 ? m.getGeometryN(0) : g;
     }
 
     /** Each non-null value as its little-endian column index, then the value (strings length-prefixed). */
