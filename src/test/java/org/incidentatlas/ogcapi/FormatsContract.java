@@ -239,6 +239,11 @@ abstract class FormatsContract {
     }
 
     @Test
+    void conformanceDeclaresHtml() throws Exception {
+        assertThat(text("/conformance")).contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html");
+    }
+
+    @Test
     void theItemsPageHasAMapPagingLinksAndFormats() throws Exception {
         String html = text("/collections/incidents/items?f=html&limit=5");
         assertThat(html).contains("id=\"map\"", "/webjars/leaflet/dist/leaflet.js", "Next page", ">CSV<", ">GeoPackage<");
