@@ -144,8 +144,10 @@ abstract class WebMapContract {
         String[] incident = found.toString().split("\\|");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('map').atlas.openIncident(arguments[0]);",
                 incident[0]);
-        WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup")).stream().findFirst().orElse(null));
+        // the popup opens after the zoom animation and fades in: wait until its text is visible
+        WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup")).stream()
+                        .filter(e -> e.getText().contains("Claimant")).findFirst().orElse(null));
         assertThat(popup.getText()).contains(incident[1], incident[2], "Claimant", "Killed", "Fatalities:");
         Path file = screenshot().resolveSibling(screenshot().getFileName().toString().replace(".png", "-popup.png"));
         save(file);
