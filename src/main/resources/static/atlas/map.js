@@ -139,16 +139,21 @@
 
   var byId = {};
 
-  /** For tests and links: zooms to an incident's marker (out of its cluster) and opens its popup. */
+  /** For tests and links: zooms in until an incident's marker is out of its cluster. */
   element.atlas = {
-    openIncident: function (id) {
+    showIncident: function (id) {
       var m = byId[String(id)];
-      if (m) { incidents.zoomToShowLayer(m, function () { m.openPopup(); }); }
+      if (m) {
+        // close in without animation (fewer moving parts), then let the cluster group spiderfy if still needed
+        map.setView(m.getLatLng(), 16, { animate: false });
+        incidents.zoomToShowLayer(m);
+      }
       return !!m;
     }
   };
 
-  function load() {
+  /** Loads the incidents the controls select; {@code first} also fills the event types and fits the view. */
+  function load(first) {
     var id = ++loadId;
     var params = query();
     params.set('limit', '1000');
@@ -163,6 +168,7 @@
         byId[String(f.id)] = m;
         return m;
       }));
+      if (first === true) { firstLoad(result); }
       params.delete('limit');
       element.dataset.query = params.toString();
       element.dataset.markerCount = String(result.features.length);
@@ -212,6 +218,7 @@
       .then(function (r) { return r.json(); })
       .then(function (page) {
         places.clearLayers();
+        element.dataset.placeCount = String(page.features.length);
         page.features.forEach(function (f) {
           var p = f.properties.representative_point;
           L.circleMarker([p[1], p[0]], { radius: 3, color: '#444', weight: 1, fillOpacity: 0.8 })
@@ -248,20 +255,20 @@
         to.value = String(days);
         labels();
       }
-      return load();
-    })
-    .then(function (result) {
-      if (!result) { return; }
-      var types = [];
-      result.features.forEach(function (f) {
-        if (types.indexOf(f.properties.event_type) < 0) { types.push(f.properties.event_type); }
-      });
-      types.sort().forEach(function (t) {
-        var option = text('option', t);
-        option.value = t;
-        eventType.appendChild(option);
-      });
-      legend(types);
-      if (result.features.length) { map.fitBounds(incidents.getBounds(), { padding: [30, 30], maxZoom: 10 }); }
+      return load(true);
     });
+
+  function firstLoad(result) {
+    var types = [];
+    result.features.forEach(function (f) {
+      if (types.indexOf(f.properties.event_type) < 0) { types.push(f.properties.event_type); }
+    });
+    types.sort().forEach(function (t) {
+      var option = text('option', t);
+      option.value = t;
+      eventType.appendChild(option);
+    });
+    legend(types);
+    if (result.features.length) { map.fitBounds(incidents.getBounds(), { padding: [30, 30], maxZoom: 10, animate: false }); }
+  }
 })();

@@ -140,17 +140,50 @@ abstract class WebMapContract {
                         + "fetch('collections/incidents/items?limit=1000').then(r => r.json()).then(fc => {"
                         + "  var f = fc.features.filter(x => x.properties.claims.length > 1)"
                         + "      .sort((a, b) => b.properties.claims.length - a.properties.claims.length)[0];"
-                        + "  done([f.id, f.properties.event_date, f.properties.claims[0].claimant].join('|')); });");
+                        + "  done([f.id, f.properties.event_date, f.properties.claims[0].claimant, f.properties.location_name].join('|')); });");
         String[] incident = found.toString().split("\\|");
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('map').atlas.openIncident(arguments[0]);",
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('map').atlas.showIncident(arguments[0]);",
                 incident[0]);
-        // the popup opens after the zoom animation and fades in: wait until its text is visible
+        // once out of its cluster, the marker is clicked like a user would
+        WebElement marker = new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "no marker titled '" + incident[3]
+                        + "' among " + browser.findElements(By.cssSelector(".incident-icon")).stream().map(e -> e.getAttribute("title")).toList()
+                        + "\n" + HeadlessChromium.console(browser))
+                .until(d -> d.findElements(By.cssSelector(".incident-icon")).stream()
+                        .filter(e -> incident[3].equals(e.getAttribute("title"))).findFirst().orElse(null));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> {
+                    marker.click();
+                    return true;
+                });
+        // the popup fades in: wait until its text is visible
         WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup")).stream()
                         .filter(e -> e.getText().contains("Claimant")).findFirst().orElse(null));
         assertThat(popup.getText()).contains(incident[1], incident[2], "Claimant", "Killed", "Fatalities:");
         Path file = screenshot().resolveSibling(screenshot().getFileName().toString().replace(".png", "-popup.png"));
         save(file);
+
+        // places come on demand: the overlay loads the gazetteer for the visible box (the popup zoomed in)
+        WebElement map = browser.findElement(By.id("map"));
+        assertThat(map.getAttribute("data-place-count")).isNull();
+        browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+                .filter(l -> l.getText().contains("Places")).findFirst().orElseThrow()
+                .findElement(By.tagName("input")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> HeadlessChromium.console(browser))
+                .until(d -> map.getAttribute("data-place-count") != null);
+        assertThat(Integer.parseInt(map.getAttribute("data-place-count"))).isPositive();
+    }
+
+    @Test
+    void theItemsPageMapsItsPage() throws Exception {
+        browser.get(url("/collections/incidents/items?f=html&limit=5"));
+        WebElement map = browser.findElement(By.id("map"));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> HeadlessChromium.console(browser))
+                .until(d -> map.getAttribute("data-features") != null);
+        assertThat(map.getAttribute("data-features")).isEqualTo("5");
+        assertThat(browser.findElements(By.cssSelector("#map path.leaflet-interactive"))).hasSizeGreaterThanOrEqualTo(5);
+        browser.findElement(By.linkText("Next page")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains("Previous page"));
     }
 
     void save(Path file) throws IOException {
