@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ItemsRepresentations {
 
+    private static final String TITLE_PREFIX = "This page as ";
+
     private final JsonMapper json;
 
     ItemsRepresentations(JsonMapper json) {
@@ -52,7 +54,7 @@ class ItemsRepresentations {
             if (f != current) {
                 MediaType type = f.mediaType(OgcMediaTypes.GEOJSON);
                 links.add(new Link(ServiceLinks.currentWith("f", f.parameter()), "alternate",
-                        type.getType() + "/" + type.getSubtype(), "This page as " + title(f)));
+                        type.getType() + "/" + type.getSubtype(), TITLE_PREFIX + title(f)));
             }
         }
         return links;
@@ -135,7 +137,8 @@ class ItemsRepresentations {
                 .heading(source.title())
                 .paragraph(matched + " features match this query; up to " + query.limit() + " are shown per page.")
                 .paragraph(query.properties().isEmpty() ? "" : "Filters: " + query.properties())
-                .links("Formats:", anchors(alternates(OutputFormat.HTML)))
+                .links("Formats:", alternates(OutputFormat.HTML).stream()
+                        .map(l -> new HtmlPage.Anchor(l.href(), l.title().substring(TITLE_PREFIX.length()))).toList())
                 .map(ServiceLinks.currentWith("f", "json"), null);
         StreamingResponseBody body = out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -180,9 +183,5 @@ class ItemsRepresentations {
         String html = page.render();
         StreamingResponseBody body = out -> out.write(html.getBytes(StandardCharsets.UTF_8));
         return ResponseEntity.ok().contentType(OutputFormat.HTML.mediaType(null)).body(body);
-    }
-
-    private static List<HtmlPage.Anchor> anchors(List<Link> links) {
-        return links.stream().map(l -> new HtmlPage.Anchor(l.href(), l.title().replace("This page as ", ""))).toList();
     }
 }
