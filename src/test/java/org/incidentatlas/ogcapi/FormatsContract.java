@@ -160,6 +160,26 @@ abstract class FormatsContract {
     }
 
     @Test
+    void theGeoPackageIsWrittenToATemporaryFileThatIsRemovedAfterwards() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = temporaryGeoPackages(tmp);
+        HttpResponse<byte[]> r = get("/collections/incidents/items?f=gpkg&limit=5");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValueAsLong("Content-Length").orElseThrow()).isEqualTo(r.body().length);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!before.containsAll(temporaryGeoPackages(tmp)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(temporaryGeoPackages(tmp)).isSubsetOf(before);
+    }
+
+    private static List<Path> temporaryGeoPackages(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("atlas-incidents-.*\\.gpkg.*")).toList();
+        }
+    }
+
+    @Test
     void placesAndBordersExportToo(@TempDir Path dir) throws Exception {
         ogrinfo.require();
         for (String collection : List.of("places", "borders")) {
