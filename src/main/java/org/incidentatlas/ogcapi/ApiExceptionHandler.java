@@ -65,7 +65,9 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return error(HttpStatus.NOT_ACCEPTABLE, new ApiError("NotAcceptable",
-                "no representation matches the Accept header; this resource is available as application/geo+json or application/json"));
+                "no representation matches the Accept header; this resource is available as "
+                        + (e.getSupportedMediaTypes().isEmpty() ? "application/geo+json or application/json"
+                                : e.getSupportedMediaTypes().stream().map(Object::toString).distinct().toList())));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

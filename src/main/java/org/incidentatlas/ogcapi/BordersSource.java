@@ -3,10 +3,14 @@ package org.incidentatlas.ogcapi;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.incidentatlas.borders.Border;
 import org.incidentatlas.borders.BorderStore;
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.ogcapi.export.BorderRows;
+import org.incidentatlas.ogcapi.export.FeatureRow;
+import org.incidentatlas.ogcapi.export.FeatureTable;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -60,6 +64,16 @@ class BordersSource implements FeatureSource {
     @Override
     public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
         return store.page(query.bbox(), kind(query), query.cursor(), query.limit(), b -> writer.write(g, b, List.of()));
+    }
+
+    @Override
+    public FeatureTable table() {
+        return BorderRows.TABLE;
+    }
+
+    @Override
+    public PageSlice rowPage(ItemsQuery query, Consumer<FeatureRow> sink) {
+        return store.page(query.bbox(), kind(query), query.cursor(), query.limit(), b -> sink.accept(BorderRows.row(b)));
     }
 
     @Override

@@ -50,9 +50,9 @@ public class CollectionsController {
     @GetMapping("/collections")
     @Operation(summary = "The feature collections")
     ResponseEntity<Collections> collections(HttpServletRequest request,
-            @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
+            @Parameter(description = "Output format: json or html") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
-        MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON);
+        MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON, OutputFormat.DOCUMENTS);
         List<Link> links = List.of(new Link(ServiceLinks.url("/collections"), "self", "application/json", "This document"));
         return ResponseEntity.ok().contentType(type)
                 .body(new Collections(links, sources.all().stream().map(CollectionsController::describe).toList()));
@@ -61,10 +61,10 @@ public class CollectionsController {
     @GetMapping("/collections/{collectionId}")
     @Operation(summary = "One feature collection, with its spatial and temporal extent")
     ResponseEntity<Collection> collection(HttpServletRequest request, @PathVariable String collectionId,
-            @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
+            @Parameter(description = "Output format: json or html") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
         FeatureSource source = sources.get(collectionId);
-        MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON);
+        MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON, OutputFormat.DOCUMENTS);
         return ResponseEntity.ok().contentType(type).body(describe(source));
     }
 
@@ -72,7 +72,12 @@ public class CollectionsController {
         String base = "/collections/" + source.id();
         List<Link> links = List.of(
                 new Link(ServiceLinks.url(base), "self", "application/json", "This collection"),
-                new Link(ServiceLinks.url(base + "/items"), "items", OgcMediaTypes.GEOJSON_VALUE, source.title() + " as GeoJSON"));
+                new Link(ServiceLinks.url(base + "/items"), "items", OgcMediaTypes.GEOJSON_VALUE, source.title() + " as GeoJSON"),
+                new Link(ServiceLinks.url(base + "?f=html"), "alternate", "text/html", "This collection as HTML"),
+                new Link(ServiceLinks.url(base + "/items?f=html"), "items", "text/html", source.title() + " as HTML"),
+                new Link(ServiceLinks.url(base + "/items?f=csv"), "items", "text/csv", source.title() + " as CSV"),
+                new Link(ServiceLinks.url(base + "/items?f=fgb"), "items", "application/flatgeobuf", source.title() + " as FlatGeobuf"),
+                new Link(ServiceLinks.url(base + "/items?f=gpkg"), "items", "application/geopackage+sqlite3", source.title() + " as GeoPackage"));
         Extent extent = source.extent().map(e -> new Extent(
                 new Spatial(List.<double[]>of(new double[] {e.bbox().minLon(), e.bbox().minLat(), e.bbox().maxLon(), e.bbox().maxLat()}),
                         ItemsRequest.CRS84),

@@ -7,11 +7,12 @@ final class ConformanceClasses {
 
     static final String CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core";
     static final String GEOJSON = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson";
+    static final String HTML = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html";
     static final String OAS30 = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30";
     static final String CREATE_REPLACE_DELETE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete";
     static final String COMMON_CORE = "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core";
 
-    static final List<String> ALL = List.of(COMMON_CORE, CORE, GEOJSON, OAS30, CREATE_REPLACE_DELETE);
+    static final List<String> ALL = List.of(COMMON_CORE, CORE, GEOJSON, HTML, OAS30, CREATE_REPLACE_DELETE);
 
     private ConformanceClasses() {
     }

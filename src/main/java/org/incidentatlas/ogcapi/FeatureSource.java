@@ -3,10 +3,13 @@ package org.incidentatlas.ogcapi;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.ogcapi.export.FeatureRow;
+import org.incidentatlas.ogcapi.export.FeatureTable;
 
 import tools.jackson.core.JsonGenerator;
 
@@ -35,6 +38,12 @@ interface FeatureSource {
 
     /** Writes one page of features to the generator (inside an open "features" array). */
     PageSlice writePage(ItemsQuery query, JsonGenerator g);
+
+    /** The flat shape of the features for the table formats (CSV, FlatGeobuf, GeoPackage, HTML). */
+    FeatureTable table();
+
+    /** As {@link #writePage}, the same features, each as a flat row of {@link #table()}. */
+    PageSlice rowPage(ItemsQuery query, Consumer<FeatureRow> sink);
 
     /** One feature by id, if it exists. */
     Optional<Item> item(String featureId);

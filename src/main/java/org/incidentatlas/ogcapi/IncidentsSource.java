@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.borders.BorderSet;
@@ -11,6 +12,9 @@ import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.incidents.IncidentOrder;
 import org.incidentatlas.incidents.IncidentFilter;
 import org.incidentatlas.incidents.IncidentStore;
+import org.incidentatlas.ogcapi.export.FeatureRow;
+import org.incidentatlas.ogcapi.export.FeatureTable;
+import org.incidentatlas.ogcapi.export.IncidentRows;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -27,11 +31,13 @@ class IncidentsSource implements FeatureSource {
     private final IncidentStore store;
     private final IncidentFeatureWriter writer;
     private final BorderRegistry borders;
+    private final IncidentRows rows;
 
-    IncidentsSource(IncidentStore store, IncidentFeatureWriter writer, BorderRegistry borders) {
+    IncidentsSource(IncidentStore store, IncidentFeatureWriter writer, BorderRegistry borders, IncidentRows rows) {
         this.store = store;
         this.writer = writer;
         this.borders = borders;
+        this.rows = rows;
     }
 
     @Override
@@ -68,6 +74,16 @@ class IncidentsSource implements FeatureSource {
     @Override
     public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
         return store.page(filter(query), order(query), query.cursor(), query.limit(), incident -> writer.write(g, incident));
+    }
+
+    @Override
+    public FeatureTable table() {
+        return IncidentRows.TABLE;
+    }
+
+    @Override
+    public PageSlice rowPage(ItemsQuery query, Consumer<FeatureRow> sink) {
+        return store.page(filter(query), order(query), query.cursor(), query.limit(), incident -> sink.accept(rows.row(incident)));
     }
 
     @Override

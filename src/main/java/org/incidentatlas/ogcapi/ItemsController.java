@@ -1,5 +1,6 @@
 package org.incidentatlas.ogcapi;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,10 +37,12 @@ public class ItemsController {
 
     private final FeatureSources sources;
     private final JsonMapper json;
+    private final ItemsRepresentations representations;
 
-    public ItemsController(FeatureSources sources, JsonMapper json) {
+    public ItemsController(FeatureSources sources, JsonMapper json, ItemsRepresentations representations) {
         this.sources = sources;
         this.json = json;
+        this.representations = representations;
     }
 
     @GetMapping("/collections/{collectionId}/items")
@@ -84,13 +87,19 @@ public class ItemsController {
             @RequestParam(name = "feature_type", required = false) String featureType,
             @Parameter(description = "borders: international or custom")
             @RequestParam(required = false) String kind,
-            @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
-            throws HttpMediaTypeNotAcceptableException {
+            @Parameter(description = "Output format: json (GeoJSON), html, csv (WKT geometry), fgb (FlatGeobuf) or gpkg (GeoPackage); "
+                    + "else the Accept header decides")
+            @RequestParam(name = "f", required = false) String f)
+            throws HttpMediaTypeNotAcceptableException, IOException {
         FeatureSource source = sources.get(collectionId);
         ItemsQuery query = ItemsRequest.parse(request.getParameterMap(), source);
-        MediaType type = RequestFormat.negotiate(request, OgcMediaTypes.GEOJSON);
+        OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, OutputFormat.ITEMS);
+        MediaType type = format.mediaType(OgcMediaTypes.GEOJSON);
         source.checkCursor(query);
         long matched = source.count(query);
+        if (format != OutputFormat.JSON) {
+            return representations.items(format, source, query, matched);
+        }
         String self = ServiceLinks.current();
         String collection = ServiceLinks.url("/collections/" + collectionId);
         PageLinks pageLinks = new PageLinks();
@@ -101,6 +110,7 @@ public class ItemsController {
     /** next/prev URLs are derived while the request is still bound to this thread. */
     private static final class PageLinks {
         final String nextTemplate = ServiceLinks.currentWith("cursor", "CURSOR");
+        final List<Link> alternates = ItemsRepresentations.alternates(OutputFormat.JSON);
     }
 
     private void writeCollection(OutputStream out, FeatureSource source, ItemsQuery query, long matched, String self,
@@ -117,6 +127,7 @@ public class ItemsController {
             List<Link> links = new ArrayList<>();
             links.add(new Link(self, "self", OgcMediaTypes.GEOJSON_VALUE, "This page"));
             links.add(new Link(collection, "collection", "application/json", "The collection"));
+            links.addAll(pageLinks.alternates);
             if (slice.next() != null) {
                 links.add(new Link(pageLinks.nextTemplate.replace("CURSOR", slice.next().token()), "next",
                         OgcMediaTypes.GEOJSON_VALUE, "Next page"));
@@ -136,16 +147,20 @@ public class ItemsController {
     ResponseEntity<StreamingResponseBody> item(HttpServletRequest request, @PathVariable String collectionId,
             @PathVariable String featureId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-            @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
+            @Parameter(description = "Output format: json (GeoJSON) or html") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
         FeatureSource source = sources.get(collectionId);
         List<String> unknown = request.getParameterMap().keySet().stream().filter(p -> !p.equals("f")).sorted().toList();
         if (!unknown.isEmpty()) {
             throw ApiException.badParameter("unknown query parameters " + unknown + "; this endpoint takes [f]");
         }
-        MediaType type = RequestFormat.negotiate(request, OgcMediaTypes.GEOJSON);
+        OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, OutputFormat.DOCUMENTS);
+        MediaType type = format.mediaType(OgcMediaTypes.GEOJSON);
         FeatureSource.Item item = source.item(featureId).orElseThrow(() -> ApiException.notFound(
                 "there is no feature '" + featureId + "' in '" + collectionId + "'"));
+        if (format == OutputFormat.HTML) {
+            return representations.htmlItem(source, featureId, item);
+        }
         String etag = item.etag();
         if (etag != null && ifNoneMatch != null && ifNoneMatch.contains(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();

@@ -27,9 +27,9 @@ public class LandingController {
     @GetMapping("/")
     @Operation(summary = "Landing page", description = "Links to the API definition, the conformance declaration and the collections.")
     ResponseEntity<LandingPage> landing(HttpServletRequest request,
-            @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
+            @Parameter(description = "Output format: json or html") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
-        MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON);
+        MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON, OutputFormat.DOCUMENTS);
         List<Link> links = List.of(
                 new Link(ServiceLinks.url("/"), "self", "application/json", "This document"),
                 new Link(ServiceLinks.url("/api"), "service-desc", OgcMediaTypes.OPENAPI_JSON_VALUE, "The API definition (OpenAPI 3.0)"),
@@ -44,9 +44,9 @@ public class LandingController {
     @GetMapping("/conformance")
     @Operation(summary = "Conformance classes the service implements")
     ResponseEntity<Conformance> conformance(HttpServletRequest request,
-            @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
+            @Parameter(description = "Output format: json or html") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
-        MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON);
+        MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON, OutputFormat.DOCUMENTS);
         return ResponseEntity.ok().contentType(type).body(new Conformance(ConformanceClasses.ALL));
     }
 }

@@ -3,11 +3,15 @@ package org.incidentatlas.ogcapi;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.gazetteer.FeatureType;
 import org.incidentatlas.gazetteer.PlaceFilter;
 import org.incidentatlas.gazetteer.PlaceStore;
+import org.incidentatlas.ogcapi.export.FeatureRow;
+import org.incidentatlas.ogcapi.export.FeatureTable;
+import org.incidentatlas.ogcapi.export.PlaceRows;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -20,10 +24,12 @@ class PlacesSource implements FeatureSource {
 
     private final PlaceStore store;
     private final PlaceFeatureWriter writer;
+    private final PlaceRows rows;
 
-    PlacesSource(PlaceStore store, PlaceFeatureWriter writer) {
+    PlacesSource(PlaceStore store, PlaceFeatureWriter writer, PlaceRows rows) {
         this.store = store;
         this.writer = writer;
+        this.rows = rows;
     }
 
     @Override
@@ -61,6 +67,16 @@ class PlacesSource implements FeatureSource {
     @Override
     public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
         return store.page(filter(query), query.cursor(), query.limit(), place -> writer.write(g, place));
+    }
+
+    @Override
+    public FeatureTable table() {
+        return PlaceRows.TABLE;
+    }
+
+    @Override
+    public PageSlice rowPage(ItemsQuery query, Consumer<FeatureRow> sink) {
+        return store.page(filter(query), query.cursor(), query.limit(), place -> sink.accept(rows.row(place)));
     }
 
     @Override

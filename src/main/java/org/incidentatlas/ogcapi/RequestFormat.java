@@ -1,5 +1,7 @@
 package org.incidentatlas.ogcapi;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,38 +10,61 @@ import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 
 /**
- * Chooses the representation of a read: the {@code f} parameter wins, else the Accept header.
- * JSON is the only representation so far; anything that rules it out is refused.
+ * Chooses the representation of a read: the {@code f} parameter wins, else the Accept header
+ * (highest quality first; {@code *}/{@code *} and no header mean JSON).
  */
 final class RequestFormat {
 
     private RequestFormat() {
     }
 
-    /** Checks that the client accepts JSON in some form; {@code jsonType} is what it will get. */
+    /** For resources that are JSON only: checks that the client accepts it; {@code jsonType} is what it will get. */
     static MediaType negotiate(HttpServletRequest request, MediaType jsonType) throws HttpMediaTypeNotAcceptableException {
+        return choose(request, jsonType, List.of(OutputFormat.JSON)).mediaType(jsonType);
+    }
+
+    /** For resources with several representations: JSON when the Accept header allows it, else its best choice. */
+    static MediaType negotiate(HttpServletRequest request, MediaType jsonType, List<OutputFormat> offered)
+            throws HttpMediaTypeNotAcceptableException {
+        return choose(request, jsonType, offered).mediaType(jsonType);
+    }
+
+    /** One of {@code offered} (JSON first), as asked for by f or Accept. */
+    static OutputFormat choose(HttpServletRequest request, MediaType jsonType, List<OutputFormat> offered)
+            throws HttpMediaTypeNotAcceptableException {
         String f = request.getParameter("f");
         if (f != null) {
-            if (f.equals("json") || f.equals("geojson")) {
-                return jsonType;
-            }
-            throw ApiException.badParameter("f='" + f + "' is not a supported format; use f=json");
+            return offered.stream().filter(o -> o.isNamed(f)).findFirst().orElseThrow(() -> ApiException.badParameter(
+                    "f='" + f + "' is not a supported format here; use one of "
+                            + offered.stream().map(OutputFormat::parameter).toList()));
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept == null || accept.isBlank()) {
-            return jsonType;
+            return OutputFormat.JSON;
         }
         List<MediaType> accepted;
         try {
-            accepted = MediaType.parseMediaTypes(accept);
+            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("the Accept header '" + accept + "' cannot be parsed");
         }
+        // stable: among equal qualities the client's order stands
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType m : accepted) {
+            if (m.getQualityValue() == 0) {
+                continue;
+            }
             if (m.includes(jsonType) || m.includes(MediaType.APPLICATION_JSON) || m.includes(OgcMediaTypes.GEOJSON)) {
-                return jsonType;
+                return OutputFormat.JSON;
+            }
+            for (OutputFormat o : offered) {
+                if (o != OutputFormat.JSON && m.includes(o.mediaType(jsonType))) {
+                    return o;
+                }
             }
         }
-        throw new HttpMediaTypeNotAcceptableException(List.of(jsonType, MediaType.APPLICATION_JSON));
+        List<MediaType> types = new ArrayList<>(List.of(jsonType, MediaType.APPLICATION_JSON));
+        offered.stream().filter(o -> o != OutputFormat.JSON).forEach(o -> types.add(o.mediaType(jsonType)));
+        throw new HttpMediaTypeNotAcceptableException(types);
     }
 }

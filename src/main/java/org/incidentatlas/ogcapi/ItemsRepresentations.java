@@ -1,0 +1,187 @@
+package org.incidentatlas.ogcapi;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.ogcapi.export.CsvTableWriter;
+import org.incidentatlas.ogcapi.export.FlatGeobufTableWriter;
+import org.incidentatlas.ogcapi.export.GeoPackageTableWriter;
+import org.incidentatlas.ogcapi.export.TableWriter;
+import org.incidentatlas.ogcapi.html.HtmlPage;
+import org.incidentatlas.ogcapi.html.HtmlTableWriter;
+import org.incidentatlas.ogcapi.html.JsonHtml;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Items and items pages in the formats besides GeoJSON: CSV and FlatGeobuf streamed from the
+ * database cursor, GeoPackage through a temporary file, and browsable HTML. The query is parsed
+ * and checked before any of them starts, so bad input still gets a 400 JSON error.
+ */
+@Component
+class ItemsRepresentations {
+
+    private static final String TITLE_PREFIX = "This page as ";
+
+    private final JsonMapper json;
+
+    ItemsRepresentations(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Links to this items page in every format (for the JSON links and the HTML page). */
+    static List<Link> alternates(OutputFormat current) {
+        List<Link> links = new ArrayList<>();
+        for (OutputFormat f : OutputFormat.ITEMS) {
+            if (f != current) {
+                MediaType type = f.mediaType(OgcMediaTypes.GEOJSON);
+                links.add(new Link(ServiceLinks.currentWith("f", f.parameter()), "alternate",
+                        type.getType() + "/" + type.getSubtype(), TITLE_PREFIX + title(f)));
+            }
+        }
+        return links;
+    }
+
+    static String title(OutputFormat f) {
+        return switch (f) {
+            case JSON -> "GeoJSON";
+            case HTML -> "HTML";
+            case CSV -> "CSV";
+            case FLATGEOBUF -> "FlatGeobuf";
+            case GEOPACKAGE -> "GeoPackage";
+        };
+    }
+
+    ResponseEntity<StreamingResponseBody> items(OutputFormat format, FeatureSource source, ItemsQuery query, long matched)
+            throws IOException {
+        if (format == OutputFormat.HTML) {
+            return htmlItems(source, query, matched);
+        }
+        if (format == OutputFormat.GEOPACKAGE) {
+            return geoPackage(source, query);
+        }
+        StreamingResponseBody body = out -> {
+            TableWriter writer = format == OutputFormat.CSV ? new CsvTableWriter(out, source.table())
+                    : new FlatGeobufTableWriter(out, source.table());
+            source.rowPage(query, row -> write(writer, row));
+            writer.finish();
+        };
+        return download(format, source).body(body);
+    }
+
+    private static ResponseEntity.BodyBuilder download(OutputFormat format, FeatureSource source) {
+        return ResponseEntity.ok().contentType(format.mediaType(OgcMediaTypes.GEOJSON))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(source.id() + "." + format.fileExtension()).build().toString());
+    }
+
+    /** SQLite writes to a file: the page is written there first, then streamed and deleted. */
+    private ResponseEntity<StreamingResponseBody> geoPackage(FeatureSource source, ItemsQuery query) throws IOException {
+        Path file = Files.createTempFile("atlas-" + source.id() + "-", ".gpkg");
+        Files.delete(file); // the GeoPackage library creates the file itself
+        try {
+            GeoPackageTableWriter writer = new GeoPackageTableWriter(file.toFile(), source.table());
+            try {
+                source.rowPage(query, row -> write(writer, row));
+            } catch (RuntimeException e) {
+                writer.abandon();
+                throw e;
+            }
+            writer.finish();
+            long size = Files.size(file);
+            StreamingResponseBody body = out -> {
+                try {
+                    Files.copy(file, out);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            };
+            return download(OutputFormat.GEOPACKAGE, source).contentLength(size).body(body);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private static void write(TableWriter writer, org.incidentatlas.ogcapi.export.FeatureRow row) {
+        try {
+            writer.row(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ResponseEntity<StreamingResponseBody> htmlItems(FeatureSource source, ItemsQuery query, long matched) {
+        String base = ServiceLinks.url("");
+        String itemsUrl = ServiceLinks.url("/collections/" + source.id() + "/items");
+        String cursorTemplate = ServiceLinks.currentWith("cursor", "CURSOR");
+        HtmlPage page = new HtmlPage(base, source.title())
+                .heading(source.title())
+                .paragraph(matched + " features match this query; up to " + query.limit() + " are shown per page.")
+                .paragraph(query.properties().isEmpty() ? "" : "Filters: " + query.properties())
+                .links("Formats:", alternates(OutputFormat.HTML).stream()
+                        .map(l -> new HtmlPage.Anchor(l.href(), l.title().substring(TITLE_PREFIX.length()))).toList())
+                .map(ServiceLinks.currentWith("f", "json"), null);
+        StreamingResponseBody body = out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write(page.start());
+            HtmlTableWriter table = new HtmlTableWriter(w, source.table(), itemsUrl);
+            PageSlice slice = source.rowPage(query, row -> write(table, row));
+            table.finish();
+            List<HtmlPage.Anchor> paging = new ArrayList<>();
+            if (slice.previous() != null) {
+                paging.add(new HtmlPage.Anchor(cursorTemplate.replace("CURSOR", slice.previous().token()), "Previous page"));
+            }
+            if (slice.next() != null) {
+                paging.add(new HtmlPage.Anchor(cursorTemplate.replace("CURSOR", slice.next().token()), "Next page"));
+            }
+            page.paragraph(slice.returned() + " shown.").links("Pages:", paging);
+            w.write(page.end());
+            w.flush();
+        };
+        return ResponseEntity.ok().contentType(OutputFormat.HTML.mediaType(null)).body(body);
+    }
+
+    ResponseEntity<StreamingResponseBody> htmlItem(FeatureSource source, String featureId, FeatureSource.Item item) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (JsonGenerator g = json.createGenerator(buffer)) {
+            item.writer().write(g, List.of());
+        }
+        String feature = buffer.toString(StandardCharsets.UTF_8);
+        JsonNode tree = json.readTree(feature);
+        String collection = ServiceLinks.url("/collections/" + source.id());
+        HtmlPage page = new HtmlPage(ServiceLinks.url(""), source.title() + " " + featureId)
+                .heading(source.title() + ": " + featureId)
+                .links(null, List.of(new HtmlPage.Anchor(collection + "?f=html", "The collection"),
+                        new HtmlPage.Anchor(collection + "/items?f=html", "All items"),
+                        new HtmlPage.Anchor(ServiceLinks.currentWith("f", "json"), "This feature as GeoJSON")))
+                .map(null, feature);
+        StringBuilder rows = new StringBuilder("<table class=\"definitions\">\n");
+        for (Map.Entry<String, JsonNode> p : tree.path("properties").properties()) {
+            rows.append("<tr><th>").append(HtmlPage.escape(p.getKey())).append("</th><td>")
+                    .append(JsonHtml.render(p.getValue())).append("</td></tr>\n");
+        }
+        page.raw(rows.append("</table>\n").toString());
+        String html = page.render();
+        StreamingResponseBody body = out -> out.write(html.getBytes(StandardCharsets.UTF_8));
+        return ResponseEntity.ok().contentType(OutputFormat.HTML.mediaType(null)).body(body);
+    }
+}
