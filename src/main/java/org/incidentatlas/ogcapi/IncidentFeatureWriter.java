@@ -34,6 +34,9 @@ public class IncidentFeatureWriter {
         g.writeNumberProperty("id", incident.id());
         FeatureJson.geometry(g, loc.geometry(), 8);
         g.writeObjectPropertyStart("properties");
+        // repeated as a property: GDAL and QGIS keep a numeric feature id only as their internal
+        // FID, so without it an analyst's attribute table (and the exports) would have no incident id
+        g.writeNumberProperty("id", incident.id());
         date(g, "event_date", d.eventDate());
         date(g, "event_date_end", d.eventDateEnd());
         g.writeStringProperty("date_precision", d.datePrecision().code());

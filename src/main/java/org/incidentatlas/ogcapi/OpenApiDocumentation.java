@@ -1,0 +1,123 @@
+package org.incidentatlas.ogcapi;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BinarySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.NumberSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * What springdoc cannot see in the controllers' signatures: the representations each read
+ * offers (items: GeoJSON, HTML, CSV, FlatGeobuf, GeoPackage), the typed bounds of the standard
+ * parameters, the HTML web map, and the error body. {@code limit} is a shared component with
+ * its maximum and default because that is where OGC clients look for them (QGIS reads
+ * {@code components.parameters.limit.schema.maximum} to size its pages).
+ */
+@Component
+class OpenApiDocumentation implements OpenApiCustomizer {
+
+    static final String ITEMS = "/collections/{collectionId}/items";
+    static final String ITEM = "/collections/{collectionId}/items/{featureId}";
+    private static final String ERROR_SCHEMA = "#/components/schemas/ApiError";
+    private static final String LIMIT_REF = "#/components/parameters/limit";
+
+    @Override
+    public void customise(OpenAPI api) {
+        // the servlet container's error page is not an endpoint
+        api.getPaths().remove("/error");
+        api.getComponents().addParameters("limit", new Parameter().in("query").name("limit").required(false)
+                .description("Page size; larger values are served as " + ItemsRequest.MAX_LIMIT)
+                .schema(new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(ItemsRequest.MAX_LIMIT))
+                        ._default(ItemsRequest.DEFAULT_LIMIT)));
+        api.getComponents().addSchemas("ApiError", new ObjectSchema()
+                .addProperty("code", new StringSchema()).addProperty("description", new StringSchema())
+                .addProperty("errors", new ArraySchema().items(new ObjectSchema()))
+                .required(List.of("code", "description")));
+
+        get(api, "/").ifPresent(op -> reads(op, "application/json", OutputFormat.DOCUMENTS));
+        get(api, "/conformance").ifPresent(op -> reads(op, "application/json", OutputFormat.DOCUMENTS));
+        get(api, "/collections").ifPresent(op -> reads(op, "application/json", OutputFormat.DOCUMENTS));
+        get(api, "/collections/{collectionId}").ifPresent(op -> reads(op, "application/json", OutputFormat.DOCUMENTS));
+        get(api, ITEM).ifPresent(op -> reads(op, OgcMediaTypes.GEOJSON_VALUE, OutputFormat.DOCUMENTS));
+        get(api, ITEMS).ifPresent(op -> {
+            reads(op, OgcMediaTypes.GEOJSON_VALUE, OutputFormat.ITEMS);
+            typed(op);
+        });
+        api.getPaths().addPathItem("/map", new PathItem().get(new Operation().addTagsItem("Web map")
+                .summary("The web map").operationId("map")
+                .description("A Leaflet map of the incidents, borders and places, with date, event-type and "
+                        + "border-distance controls that use the items' own parameters.")
+                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("The page")
+                        .content(new Content().addMediaType("text/html", new MediaType().schema(new StringSchema())))))));
+    }
+
+    private static java.util.Optional<Operation> get(OpenAPI api, String path) {
+        PathItem item = api.getPaths().get(path);
+        return java.util.Optional.ofNullable(item == null ? null : item.getGet());
+    }
+
+    /** The 200 response in every representation the read offers, and the 4xx JSON error. */
+    private static void reads(Operation op, String jsonType, List<OutputFormat> formats) {
+        Content content = new Content();
+        for (OutputFormat format : formats) {
+            String type = format == OutputFormat.JSON ? jsonType : format.mediaType(null).toString()
+                    .replace(";charset=UTF-8", "");
+            Schema<?> schema = switch (format) {
+                case JSON -> new ObjectSchema();
+                case HTML, CSV -> new StringSchema();
+                case FLATGEOBUF, GEOPACKAGE -> new BinarySchema();
+            };
+            content.addMediaType(type, new MediaType().schema(schema));
+        }
+        ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
+        ApiResponse ok = responses.get("200") == null ? new ApiResponse() : responses.get("200");
+        responses.addApiResponse("200", ok.description("The resource; the representation is chosen by f, else by Accept")
+                .content(content));
+        Content error = new Content().addMediaType("application/json",
+                new MediaType().schema(new Schema<>().$ref(ERROR_SCHEMA)));
+        responses.addApiResponse("400", new ApiResponse().description("A malformed or unknown parameter").content(error));
+        responses.addApiResponse("404", new ApiResponse().description("No such collection or feature").content(error));
+        responses.addApiResponse("406", new ApiResponse().description("None of the representations is acceptable")
+                .content(error));
+        op.setResponses(responses);
+        parameter(op, "f").ifPresent(p -> p.schema(new StringSchema()._enum(formats.stream()
+                .map(OutputFormat::parameter).toList())));
+    }
+
+    /** The standard parameters with their types, as OGC API - Features Part 1 defines them. */
+    private static void typed(Operation op) {
+        List<Parameter> parameters = op.getParameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            if ("limit".equals(parameters.get(i).getName()) && "query".equals(parameters.get(i).getIn())) {
+                parameters.set(i, new Parameter().$ref(LIMIT_REF));
+            }
+        }
+        parameter(op, "bbox").ifPresent(p -> p.style(Parameter.StyleEnum.FORM).explode(false)
+                .schema(new ArraySchema().items(new NumberSchema()).minItems(4).maxItems(6)));
+        parameter(op, "geo_precision").ifPresent(p -> p.schema(new IntegerSchema().minimum(BigDecimal.ONE)
+                .maximum(BigDecimal.valueOf(3))));
+        parameter(op, "radius").ifPresent(p -> p.schema(new NumberSchema().minimum(BigDecimal.ZERO)
+                .maximum(BigDecimal.valueOf(1_000_000))));
+        parameter(op, "max-border-distance").ifPresent(p -> p.schema(new NumberSchema().minimum(BigDecimal.ZERO)));
+    }
+
+    private static java.util.Optional<Parameter> parameter(Operation op, String name) {
+        return op.getParameters() == null ? java.util.Optional.empty() : op.getParameters().stream()
+                .filter(p -> name.equals(p.getName()) && "query".equals(p.getIn())).findFirst();
+    }
+}
