@@ -53,14 +53,11 @@ abstract class QgisClientContract {
     @Value("${local.server.port}")
     int port;
 
-    @TempDir
-    Path home;
-
     /** What QGIS loaded: one run of the script for all the tests of a backend. */
     JsonNode qgis;
 
     @BeforeAll
-    void loadEveryCollectionInQgis() throws Exception {
+    void loadEveryCollectionInQgis(@TempDir Path home) throws Exception {
         QgisPython.require();
         Path script = home.resolve("load_collections.py");
         try (InputStream in = getClass().getResourceAsStream("/qgis/load_collections.py")) {
