@@ -58,12 +58,67 @@ class OpenApiDocumentation implements OpenApiCustomizer {
             reads(op, OgcMediaTypes.GEOJSON_VALUE, OutputFormat.ITEMS);
             typed(op);
         });
+        PathItem items = api.getPaths().get(ITEMS);
+        PathItem item = api.getPaths().get(ITEM);
+        if (items != null && items.getPost() != null) {
+            writes(items.getPost(), featureBody(), "201", "Created: the stored feature, with Location and ETag");
+        }
+        if (item != null && item.getPut() != null) {
+            writes(item.getPut(), featureBody(), "200", "Replaced: the stored feature and its new ETag");
+        }
+        if (item != null && item.getDelete() != null) {
+            writes(item.getDelete(), null, "204", "Deleted");
+        }
+        PathItem borders = api.getPaths().get("/borders");
+        if (borders != null && borders.getPost() != null) {
+            borders.getPost().getRequestBody().getContent().values().forEach(m -> m.setSchema(featureBody()));
+        }
+        PathItem geocode = api.getPaths().get("/gazetteer/geocode");
+        if (geocode != null && geocode.getPost() != null) {
+            geocode.getPost().getRequestBody().getContent().values().forEach(m -> m.setSchema(new ArraySchema()
+                    .items(new ObjectSchema().addProperty("text", new StringSchema())
+                            .addProperty("context", new StringSchema()).required(List.of("text")))));
+        }
         api.getPaths().addPathItem("/map", new PathItem().get(new Operation().addTagsItem("Web map")
                 .summary("The web map").operationId("map")
                 .description("A Leaflet map of the incidents, borders and places, with date, event-type and "
                         + "border-distance controls that use the items' own parameters.")
                 .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("The page")
                         .content(new Content().addMediaType("text/html", new MediaType().schema(new StringSchema())))))));
+    }
+
+    /** A GeoJSON Feature, the body of the writes. */
+    private static Schema<?> featureBody() {
+        return new ObjectSchema().addProperty("type", new StringSchema()._enum(List.of("Feature")))
+                .addProperty("geometry", new ObjectSchema()).addProperty("properties", new ObjectSchema())
+                .required(List.of("type", "geometry", "properties"));
+    }
+
+    /** A write's body and its answers: the success, and the refusals of OGC API - Features Part 4. */
+    private static void writes(Operation op, Schema<?> body, String success, String description) {
+        if (body != null && op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+            op.getRequestBody().getContent().values().forEach(m -> m.setSchema(body));
+        }
+        Content error = new Content().addMediaType("application/json",
+                new MediaType().schema(new Schema<>().$ref(ERROR_SCHEMA)));
+        ApiResponse ok = new ApiResponse().description(description);
+        if (!"204".equals(success)) {
+            ok.content(new Content().addMediaType(OgcMediaTypes.GEOJSON_VALUE, new MediaType().schema(new ObjectSchema())));
+        }
+        ApiResponses responses = new ApiResponses().addApiResponse(success, ok)
+                .addApiResponse("400", new ApiResponse().description("A malformed body or If-Match").content(error))
+                .addApiResponse("401", new ApiResponse().description("No or a wrong bearer token").content(error))
+                .addApiResponse("404", new ApiResponse().description("No such collection or feature").content(error))
+                .addApiResponse("405", new ApiResponse().description("The collection is read-only").content(error));
+        if (!"201".equals(success)) {
+            responses.addApiResponse("412", new ApiResponse().description("If-Match does not match the stored version")
+                    .content(error));
+        }
+        if (body != null) {
+            responses.addApiResponse("422", new ApiResponse().description("The feature breaks the data model's rules; "
+                    + "errors lists each offending field").content(error));
+        }
+        op.setResponses(responses);
     }
 
     private static java.util.Optional<Operation> get(OpenAPI api, String path) {
