@@ -109,7 +109,8 @@ def load_in_box(uri, page_size, box):
     source.setParam("restrictToRequestBBOX", "1")
     layer = QgsVectorLayer(source.uri(False), "box", "OAPIF")
     request = QgsFeatureRequest().setFilterRect(QgsRectangle(*box))
-    ids = [str(plain(f.attribute("id"))) for f in layer.getFeatures(request)]
+    id_index = layer.fields().indexOf("id")
+    ids = [str(plain(f.attribute(id_index))) if id_index >= 0 else None for f in layer.getFeatures(request)]
     return {"box": box, "ids": ids}
 
 
