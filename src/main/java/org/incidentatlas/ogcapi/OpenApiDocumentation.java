@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * What springdoc cannot see in the controllers' signatures: the representations each read
  * offers (items: GeoJSON, HTML, CSV, FlatGeobuf, GeoPackage), the typed bounds of the standard
- * parameters, the HTML web map, and the error body. {@code limit} is a shared component with
- * its maximum and default because that is where OGC clients look for them (QGIS reads
+ * parameters, the HTML web map, and the error body. {@code limit}'s maximum and default are also
+ * a shared component because that is where OGC clients look for them (QGIS reads
  * {@code components.parameters.limit.schema.maximum} to size its pages).
  */
 @Component
@@ -34,7 +34,6 @@ class OpenApiDocumentation implements OpenApiCustomizer {
     static final String ITEMS = "/collections/{collectionId}/items";
     static final String ITEM = "/collections/{collectionId}/items/{featureId}";
     private static final String ERROR_SCHEMA = "#/components/schemas/ApiError";
-    private static final String LIMIT_REF = "#/components/parameters/limit";
 
     @Override
     public void customise(OpenAPI api) {
@@ -42,8 +41,7 @@ class OpenApiDocumentation implements OpenApiCustomizer {
         api.getPaths().remove("/error");
         api.getComponents().addParameters("limit", new Parameter().in("query").name("limit").required(false)
                 .description("Page size; larger values are served as " + ItemsRequest.MAX_LIMIT)
-                .schema(new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(ItemsRequest.MAX_LIMIT))
-                        ._default(ItemsRequest.DEFAULT_LIMIT)));
+                .schema(limitSchema()));
         api.getComponents().addSchemas("ApiError", new ObjectSchema()
                 .addProperty("code", new StringSchema()).addProperty("description", new StringSchema())
                 .addProperty("errors", new ArraySchema().items(new ObjectSchema()))
@@ -85,6 +83,11 @@ class OpenApiDocumentation implements OpenApiCustomizer {
                         + "border-distance controls that use the items' own parameters.")
                 .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("The page")
                         .content(new Content().addMediaType("text/html", new MediaType().schema(new StringSchema())))))));
+    }
+
+    private static Schema<?> limitSchema() {
+        return new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(ItemsRequest.MAX_LIMIT))
+                ._default(ItemsRequest.DEFAULT_LIMIT);
     }
 
     /** A GeoJSON Feature, the body of the writes. */
@@ -156,12 +159,8 @@ class OpenApiDocumentation implements OpenApiCustomizer {
 
     /** The standard parameters with their types, as OGC API - Features Part 1 defines them. */
     private static void typed(Operation op) {
-        List<Parameter> parameters = op.getParameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            if ("limit".equals(parameters.get(i).getName()) && "query".equals(parameters.get(i).getIn())) {
-                parameters.set(i, new Parameter().$ref(LIMIT_REF));
-            }
-        }
+        // inline, with the same bounds as the component QGIS reads
+        parameter(op, "limit").ifPresent(p -> p.schema(limitSchema()));
         parameter(op, "bbox").ifPresent(p -> p.style(Parameter.StyleEnum.FORM).explode(false)
                 .schema(new ArraySchema().items(new NumberSchema()).minItems(4).maxItems(6)));
         parameter(op, "geo_precision").ifPresent(p -> p.schema(new IntegerSchema().minimum(BigDecimal.ONE)

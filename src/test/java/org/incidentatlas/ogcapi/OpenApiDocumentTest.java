@@ -203,6 +203,8 @@ class OpenApiDocumentTest {
         assertThat(limit.getSchema().getMinimum()).isEqualByComparingTo("1");
         assertThat(limit.getSchema().getMaximum()).isEqualByComparingTo(String.valueOf(ItemsRequest.MAX_LIMIT));
         assertThat(limit.getSchema().getDefault()).isEqualTo(ItemsRequest.DEFAULT_LIMIT);
+        assertThat(parameter(api, items, "limit").getSchema().getMaximum())
+                .isEqualByComparingTo(String.valueOf(ItemsRequest.MAX_LIMIT));
         Parameter bbox = parameter(api, items, "bbox");
         assertThat(bbox.getSchema().getType()).isEqualTo("array");
         assertThat(bbox.getExplode()).isFalse();
