@@ -59,12 +59,12 @@ class BordersSource implements FeatureSource {
 
     @Override
     public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
-        return store.page(query.bbox(), kind(query), query.cursor(), query.limit(), b -> writer.write(g, b, List.of()));
+        return store.page(query.bbox(), kind(query), query.cursor(), query.limit(), b -> writer.write(g, b, List.of(), query.crs()));
     }
 
     @Override
     public Optional<Item> item(String featureId) {
-        return store.find(featureId).map(b -> new Item(null, (g, links) -> writer.write(g, b, links)));
+        return store.find(featureId).map(b -> new Item(null, (g, links, crs) -> writer.write(g, b, links, crs)));
     }
 
     private static String kind(ItemsQuery q) {

@@ -1,5 +1,6 @@
 package org.incidentatlas.ogcapi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,12 +61,12 @@ class PlacesSource implements FeatureSource {
 
     @Override
     public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
-        return store.page(filter(query), query.cursor(), query.limit(), place -> writer.write(g, place));
+        return store.page(filter(query), query.cursor(), query.limit(), place -> writer.write(g, place, null, List.of(), query.crs()));
     }
 
     @Override
     public Optional<Item> item(String featureId) {
-        return store.find(featureId).map(place -> new Item(null, (g, links) -> writer.write(g, place, null, links)));
+        return store.find(featureId).map(place -> new Item(null, (g, links, crs) -> writer.write(g, place, null, links, crs)));
     }
 
     private static PlaceFilter filter(ItemsQuery q) {
