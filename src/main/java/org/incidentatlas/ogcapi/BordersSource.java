@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.incidentatlas.borders.Border;
+import org.incidentatlas.borders.BorderQueryables;
 import org.incidentatlas.borders.BorderStore;
+import org.incidentatlas.cql.CqlException;
+import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
 import org.springframework.stereotype.Component;
 
@@ -53,13 +56,28 @@ class BordersSource implements FeatureSource {
     }
 
     @Override
+    public List<Queryable> queryables() {
+        return BorderQueryables.ALL;
+    }
+
+    @Override
+    public boolean filters() {
+        return true;
+    }
+
+    @Override
     public long count(ItemsQuery query) {
-        return store.count(query.bbox(), kind(query));
+        try {
+            return store.count(query.bbox(), kind(query), query.filter());
+        } catch (CqlException e) {
+            throw FilterParameters.invalid(e);
+        }
     }
 
     @Override
     public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
-        return store.page(query.bbox(), kind(query), query.cursor(), query.limit(), b -> writer.write(g, b, List.of(), query.crs()));
+        return store.page(query.bbox(), kind(query), query.filter(), query.cursor(), query.limit(),
+                b -> writer.write(g, b, List.of(), query.crs()));
     }
 
     @Override

@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.incidentatlas.cql.CqlException;
+import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.gazetteer.FeatureType;
 import org.incidentatlas.gazetteer.PlaceFilter;
+import org.incidentatlas.gazetteer.PlaceQueryables;
 import org.incidentatlas.gazetteer.PlaceStore;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +58,22 @@ class PlacesSource implements FeatureSource {
     }
 
     @Override
+    public List<Queryable> queryables() {
+        return PlaceQueryables.ALL;
+    }
+
+    @Override
+    public boolean filters() {
+        return true;
+    }
+
+    @Override
     public long count(ItemsQuery query) {
-        return store.count(filter(query));
+        try {
+            return store.count(filter(query));
+        } catch (CqlException e) {
+            throw FilterParameters.invalid(e);
+        }
     }
 
     @Override
@@ -80,6 +97,6 @@ class PlacesSource implements FeatureSource {
                     "feature_type '" + p.get("feature_type") + "' is not one of " + java.util.Arrays.stream(FeatureType.values())
                             .map(FeatureType::code).toList()));
         }
-        return new PlaceFilter(q.bbox(), type, PropertyValues.country(p.get("country")), p.get("admin1"));
+        return new PlaceFilter(q.bbox(), type, PropertyValues.country(p.get("country")), p.get("admin1"), q.filter());
     }
 }

@@ -273,7 +273,34 @@ abstract class CqlFilterContract {
                 + FeatureApiClient.enc("{\"op\":\"=\",\"args\":[{\"property\":\"colour\"},1]}")).body()).contains("colour");
         assertThat(api.get("/collections/incidents/items?filter-lang=ecql&filter=x%3D1").body()).contains("ecql");
         assertThat(api.get("/collections/incidents/items?filter-crs=EPSG:9999&filter=x%3D1").body()).contains("EPSG:9999");
-        assertThat(api.get("/collections/places/items?filter=" + FeatureApiClient.enc("country = 'ARM'")).statusCode()).isEqualTo(400);
+        assertThat(api.get("/collections/places/items?filter=" + FeatureApiClient.enc("colour = 'ARM'")).body()).contains("colour");
+    }
+
+    // --- places and borders take filters too ---
+
+    @Test
+    void placesAndBordersAreFilteredLikeTheirParametersAndTheirProperties() throws Exception {
+        String places = "/collections/places/items?limit=10000";
+        List<String> byParameters = ids(places + "&feature_type=city&country=ARM");
+        assertThat(byParameters).isNotEmpty();
+        assertThat(ids(places + "&filter=" + FeatureApiClient.enc("feature_type = 'city' AND country = 'ARM'"))).isEqualTo(byParameters);
+        List<String> armenian = new ArrayList<>();
+        for (JsonNode b : api.all("/collections/borders/items?limit=1000")) {
+            JsonNode p = b.path("properties");
+            if (p.path("country_a").asString().equals("ARM") || p.path("country_b").asString().equals("ARM")) {
+                armenian.add(b.path("id").asString());
+            }
+        }
+        assertThat(armenian).contains("ARM-AZE");
+        assertThat(ids("/collections/borders/items?filter=" + FeatureApiClient.enc("country_a = 'ARM' OR country_b = 'ARM'")))
+                .containsExactlyInAnyOrderElementsOf(armenian);
+        assertThat(ids("/collections/borders/items?filter=" + FeatureApiClient.enc("S_INTERSECTS(geometry, POINT(0 0))"))).isEmpty();
+        assertThat(api.get("/collections/borders/queryables").statusCode()).isEqualTo(200);
+        assertThat(api.body(api.get("/collections/places/queryables")).path("properties").has("population")).isTrue();
+    }
+
+    private List<String> ids(String query) throws Exception {
+        return api.all(query).stream().map(f -> f.path("id").asString()).toList();
     }
 
     // --- queryables and conformance ---
