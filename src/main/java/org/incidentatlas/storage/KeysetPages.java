@@ -80,7 +80,9 @@ public final class KeysetPages {
             String sql = "SELECT " + columns + " FROM " + table.name() + where.sql() + " ORDER BY " + keyset.orderBy(reversed)
                     + " LIMIT ?";
             if (reversed) {
-                sql = "SELECT * FROM (" + sql + ") page ORDER BY " + keyset.orderBy(false);
+                // the sort values are selected under aliases: a sort column need not be among the page's columns
+                sql = "SELECT * FROM (SELECT " + columns + keyset.sortAliases() + " FROM " + table.name() + where.sql()
+                        + " ORDER BY " + keyset.orderBy(true) + " LIMIT ?) page ORDER BY " + keyset.aliasedOrderBy();
             }
             List<Object> args = new ArrayList<>(where.args());
             args.add(limit);
@@ -146,6 +148,30 @@ public final class KeysetPages {
                 terms.add(k.column() + (k.descending() != reversed ? " DESC" : ""));
             }
             terms.add(table.keyColumn() + (sort.keyDescending() != reversed ? " DESC" : ""));
+            return String.join(", ", terms);
+        }
+
+        /** ", c1 AS sort_1, …" for the sort columns (empty when paging by the key). */
+        String sortAliases() {
+            StringBuilder b = new StringBuilder();
+            if (sort != null) {
+                for (int i = 0; i < sort.keys().size(); i++) {
+                    b.append(", ").append(sort.keys().get(i).column()).append(" AS sort_").append(i + 1);
+                }
+            }
+            return b.toString();
+        }
+
+        /** The forward order over the aliases of {@link #sortAliases()} and the key. */
+        String aliasedOrderBy() {
+            if (sort == null) {
+                return orderBy(false);
+            }
+            List<String> terms = new ArrayList<>();
+            for (int i = 0; i < sort.keys().size(); i++) {
+                terms.add("sort_" + (i + 1) + (sort.keys().get(i).descending() ? " DESC" : ""));
+            }
+            terms.add(table.keyColumn() + (sort.keyDescending() ? " DESC" : ""));
             return String.join(", ", terms);
         }
 

@@ -76,6 +76,32 @@ final class FeatureApiClient {
         return features;
     }
 
+    /** The features of a query collected from its last page back to its first through the prev links. */
+    List<JsonNode> allBackwards(String pathAndQuery) throws IOException, InterruptedException {
+        String last = pathAndQuery;
+        for (String next = pathAndQuery; next != null; next = link(body(get(next)), "next")) {
+            last = next;
+        }
+        List<JsonNode> features = new ArrayList<>();
+        for (String page = last; page != null; ) {
+            JsonNode doc = body(get(page));
+            List<JsonNode> these = new ArrayList<>();
+            doc.path("features").forEach(these::add);
+            features.addAll(0, these);
+            page = link(doc, "prev");
+        }
+        return features;
+    }
+
+    private static String link(JsonNode page, String rel) {
+        for (JsonNode l : page.path("links")) {
+            if (l.path("rel").asString().equals(rel)) {
+                return l.path("href").asString();
+            }
+        }
+        return null;
+    }
+
     /** The short names of the incidents selected by the query (in a sorted set). */
     TreeSet<String> names(String pathAndQuery) throws IOException, InterruptedException {
         TreeSet<String> names = new TreeSet<>();
