@@ -10,7 +10,7 @@ final class FilteringConformance {
     private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
 
     static final List<String> CLASSES = List.of(CRS,
-            FILTER + "queryables", FILTER + "queryables-query-parameters", FILTER + "filter", FILTER + "features-filter",
+            FILTER + "queryables", FILTER + "filter", FILTER + "features-filter",
             CQL2 + "cql2-text", CQL2 + "cql2-json", CQL2 + "basic-cql2", CQL2 + "advanced-comparison-operators",
             CQL2 + "case-insensitive-comparison", CQL2 + "accent-insensitive-comparison", CQL2 + "basic-spatial-functions",
             CQL2 + "basic-spatial-functions-plus", CQL2 + "spatial-functions", CQL2 + "temporal-functions",
