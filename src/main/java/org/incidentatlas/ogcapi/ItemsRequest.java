@@ -57,7 +57,7 @@ final class ItemsRequest {
         Expression filter = FilterParameters.parse(single(parameters, "filter"), single(parameters, "filter-lang"),
                 single(parameters, "filter-crs"), crs);
         if (filter != null && !source.filters()) {
-            throw ApiException.badParameter("filter: the items of '" + source.id() + "' cannot be filtered with CQL2 yet; incidents can");
+            throw ApiException.badParameter("filter: the items of '" + source.id() + "' cannot be filtered with CQL2");
         }
         List<String> select = PropertySelection.parse(single(parameters, "properties"));
         PropertySelection.check(select, source.featureProperties(), source.id());
