@@ -38,6 +38,9 @@ final class FilterParameters {
             };
         } catch (CqlException e) {
             throw invalid(e);
+        } catch (IllegalArgumentException e) {
+            // a literal that cannot be brought from filter-crs to longitude/latitude
+            throw ApiException.badParameter("filter: " + e.getMessage());
         }
     }
 

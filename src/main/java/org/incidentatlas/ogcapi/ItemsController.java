@@ -153,14 +153,19 @@ public class ItemsController {
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @Parameter(description = "CRS of the returned geometry (Part 2), default CRS84")
             @RequestParam(required = false) String crs,
+            @Parameter(description = "Comma-separated property names to return, e.g. event_date,fatalities")
+            @RequestParam(required = false) String properties,
             @Parameter(description = "Output format: json") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
         FeatureSource source = sources.get(collectionId);
-        List<String> unknown = request.getParameterMap().keySet().stream().filter(p -> !p.equals("f") && !p.equals("crs")).sorted().toList();
+        List<String> unknown = request.getParameterMap().keySet().stream()
+                .filter(p -> !p.equals("f") && !p.equals("crs") && !p.equals("properties")).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw ApiException.badParameter("unknown query parameters " + unknown + "; this endpoint takes [crs, f]");
+            throw ApiException.badParameter("unknown query parameters " + unknown + "; this endpoint takes [crs, f, properties]");
         }
         SupportedCrs outputCrs = this.crs.resolve("crs", crs);
+        List<String> select = PropertySelection.parse(properties);
+        PropertySelection.check(select, source.featureProperties(), source.id());
         MediaType type = RequestFormat.negotiate(request, OgcMediaTypes.GEOJSON);
         FeatureSource.Item item = source.item(featureId).orElseThrow(() -> ApiException.notFound(
                 "there is no feature '" + featureId + "' in '" + collectionId + "'"));
@@ -172,7 +177,7 @@ public class ItemsController {
                 new Link(ServiceLinks.url("/collections/" + collectionId), "collection", "application/json", "The collection"));
         StreamingResponseBody body = out -> {
             try (JsonGenerator g = json.createGenerator(out)) {
-                item.writer().write(g, links, outputCrs);
+                item.writer().write(PropertySelection.filter(g, select), links, outputCrs);
             }
         };
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type).header(CONTENT_CRS, "<" + outputCrs.uri() + ">");

@@ -241,6 +241,10 @@ abstract class CqlFilterContract {
             assertThat(f.has("id")).isTrue();
         }
         assertThat(api.body(r).path("links").size()).isGreaterThan(1);
+        String id = features.get(0).path("id").asString();
+        JsonNode one = api.body(api.get("/collections/incidents/items/" + id + "?properties=country"));
+        assertThat(new ArrayList<>(one.path("properties").propertyNames())).containsExactly("country");
+        assertThat(one.path("links").size()).isEqualTo(2);
         HttpResponse<String> bad = api.get("/collections/incidents/items?properties=event_date,colour");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("colour");
