@@ -65,8 +65,8 @@ public class CrsRegistry {
     }
 
     /**
-     * The CRS a parameter names: an OGC URI, or the short forms EPSG:4326, OGC:CRS84 and
-     * [EPSG:4326]; null gives the storage CRS. Anything else is a 400 naming it.
+     * The CRS a parameter names: an OGC URI, a URN (urn:ogc:def:crs:EPSG::4326), or the short forms
+     * EPSG:4326, OGC:CRS84 and [EPSG:4326]; null gives the storage CRS. Anything else is a 400 naming it.
      */
     SupportedCrs resolve(String parameter, String value) {
         if (value == null) {
@@ -76,9 +76,11 @@ public class CrsRegistry {
         if (v.startsWith("[") && v.endsWith("]")) {
             v = v.substring(1, v.length() - 1);
         }
-        if (v.startsWith("EPSG:")) {
+        if (v.startsWith("urn:ogc:def:crs:EPSG::")) {
+            v = EPSG + v.substring("urn:ogc:def:crs:EPSG::".length());
+        } else if (v.startsWith("EPSG:")) {
             v = EPSG + v.substring(5);
-        } else if (v.equals("OGC:CRS84") || v.equals("CRS84")) {
+        } else if (v.equals("OGC:CRS84") || v.equals("CRS84") || v.equals("urn:ogc:def:crs:OGC:1.3:CRS84")) {
             v = CRS84;
         } else if (v.startsWith("https://")) {
             v = "http://" + v.substring(8);

@@ -102,6 +102,8 @@ abstract class CrsContract {
         JsonNode c1 = api.body(one).path("geometry").path("coordinates");
         assertThat(c1.get(0).asDouble()).isCloseTo(x, within(tolerance));
         assertThat(c1.get(1).asDouble()).isCloseTo(y, within(tolerance));
+        HttpResponse<String> urn = api.get("/collections/incidents/items?limit=1&crs=urn:ogc:def:crs:EPSG::" + code);
+        assertThat(urn.headers().firstValue("Content-Crs").orElseThrow()).isEqualTo("<" + uri + ">");
     }
 
     @ParameterizedTest
