@@ -1,6 +1,5 @@
 package org.incidentatlas.cql;
 
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
