@@ -119,7 +119,7 @@ public final class CqlToSql {
         } else if (e instanceof Expression.Text t) {
             return Sql.param(t.value());
         } else if (e instanceof Expression.Number n) {
-            return Sql.param(n.value());
+            return Sql.param(bindable(n.value()));
         } else if (e instanceof Expression.Bool b) {
             return Sql.param(b.value());
         } else if (e instanceof Expression.Date d) {
@@ -137,6 +137,18 @@ public final class CqlToSql {
             throw new CqlException("an interval can only be used in a t_ function");
         } else {
             throw new CqlException("a condition cannot be used as a value: " + describe(e));
+        }
+    }
+
+    /**
+     * A whole number is bound as a long and any other as a double: bound as NUMERIC, PostgreSQL
+     * would cast the column instead (id::numeric = ?) and no longer use its index.
+     */
+    private static Object bindable(java.math.BigDecimal value) {
+        try {
+            return value.longValueExact();
+        } catch (ArithmeticException e) {
+            return value.doubleValue();
         }
     }
 

@@ -92,7 +92,7 @@ class Cql2ParsersTest {
                 Queryable.of("n", CqlType.INTEGER, "n_col", ""));
         Sql sql = new CqlToSql(q, new PostgisCql()).condition(text.parse("name = 'x''; DROP TABLE incidents; --' AND n + 1 > 2"));
         assertThat(sql.text()).doesNotContain("DROP").contains("name_col = ?").contains("(n_col + ?)");
-        assertThat(sql.args()).containsExactly("x'; DROP TABLE incidents; --", new BigDecimal("1"), new BigDecimal("2"));
+        assertThat(sql.args()).containsExactly("x'; DROP TABLE incidents; --", 1L, 2L);
         assertThatThrownBy(() -> new CqlToSql(q, new H2gisCql()).condition(text.parse("colour = 1")))
                 .hasMessageContaining("'colour'").hasMessageContaining("[name, n]");
     }
