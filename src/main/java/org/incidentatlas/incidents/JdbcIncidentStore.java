@@ -14,6 +14,9 @@ import java.util.function.Supplier;
 
 import org.incidentatlas.borders.BorderMetrics;
 import org.incidentatlas.borders.BorderSet;
+import org.incidentatlas.cql.CqlDialect;
+import org.incidentatlas.cql.CqlToSql;
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
@@ -64,13 +67,12 @@ public class JdbcIncidentStore implements IncidentStore {
     private static final KeysetPages.Table<Incident> TABLE = new KeysetPages.Table<>("incidents", "id",
             JdbcIncidentStore::idValue, incident -> Long.toString(incident.id()));
 
-    private static final KeysetPages.Sort<Incident> BY_BORDER_DISTANCE = borderDistanceSort(false);
-    private static final KeysetPages.Sort<Incident> BY_BORDER_DISTANCE_DESC = borderDistanceSort(true);
     /** The sort key of incidents without metrics (no borders loaded): after every real distance. */
     private static final double NO_DISTANCE = 1e15;
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
+    private final CqlDialect cqlDialect;
     private final Supplier<BorderSet> borders;
     private final BorderDistanceTable distances;
     private final TransactionTemplate transactions;
@@ -83,15 +85,40 @@ public class JdbcIncidentStore implements IncidentStore {
                              Supplier<BorderSet> borders) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.cqlDialect = CqlDialect.of(dialect);
         this.borders = borders;
         this.transactions = new TransactionTemplate(transactionManager);
         this.pages = new KeysetPages(jdbc, transactionManager);
         this.distances = new BorderDistanceTable(jdbc, dialect);
     }
 
-    private static KeysetPages.Sort<Incident> borderDistanceSort(boolean descending) {
-        return new KeysetPages.Sort<>("border_distance_key", descending,
-                i -> Double.toString(i.border().distanceM() == null ? NO_DISTANCE : i.border().distanceM()), Double::parseDouble);
+    /** The sort column of a field (never null: keyset paging compares values) and how its values are read and bound. */
+    private static KeysetPages.SortKey<Incident> sortKey(IncidentSort.Key key) {
+        boolean desc = key.descending();
+        return switch (key.field()) {
+            case EVENT_DATE -> new KeysetPages.SortKey<>("event_date", desc, i -> i.data().eventDate().toString(), LocalDate::parse);
+            case EVENT_DATE_LAST -> new KeysetPages.SortKey<>("event_last_date", desc, i -> (i.data().eventDateEnd() != null
+                    ? i.data().eventDateEnd() : i.data().eventDate()).toString(), LocalDate::parse);
+            case FATALITIES -> number("COALESCE(fatalities, -1)", desc, i -> i.data().fatalities().best());
+            case INJURED -> number("COALESCE(injured, -1)", desc, i -> i.data().injured().best());
+            case GEO_PRECISION -> number("geo_precision", desc, i -> i.data().location().geoPrecision());
+            case BORDER_DISTANCE -> new KeysetPages.SortKey<>("border_distance_key", desc,
+                    i -> Double.toString(i.border().distanceM() == null ? NO_DISTANCE : i.border().distanceM()), Double::parseDouble);
+            case COUNTRY -> text("COALESCE(country, '')", desc, i -> i.data().location().country());
+            case ADMIN1 -> text("COALESCE(admin1, '')", desc, i -> i.data().location().admin1());
+            case EVENT_TYPE -> text("event_type", desc, i -> i.data().eventType());
+            case SUB_EVENT_TYPE -> text("COALESCE(sub_event_type, '')", desc, i -> i.data().subEventType());
+            case LOCATION_NAME -> text("COALESCE(location_name, '')", desc, i -> i.data().location().name());
+        };
+    }
+
+    private static KeysetPages.SortKey<Incident> number(String column, boolean desc, java.util.function.Function<Incident, Integer> get) {
+        return new KeysetPages.SortKey<>(column, desc, i -> Integer.toString(get.apply(i) == null ? -1 : get.apply(i)),
+                v -> Integer.parseInt(v));
+    }
+
+    private static KeysetPages.SortKey<Incident> text(String column, boolean desc, java.util.function.Function<Incident, String> get) {
+        return new KeysetPages.SortKey<>(column, desc, i -> get.apply(i) == null ? "" : get.apply(i), v -> v);
     }
 
     /** Cursor keys come from clients: a key that is no incident id selects nothing rather than failing. */
@@ -337,12 +364,10 @@ public class JdbcIncidentStore implements IncidentStore {
     }
 
     @Override
-    public PageSlice page(IncidentFilter filter, IncidentOrder order, PageCursor cursor, int limit, Consumer<Incident> sink) {
-        KeysetPages.Sort<Incident> sort = switch (order) {
-            case ID -> null;
-            case BORDER_DISTANCE -> BY_BORDER_DISTANCE;
-            case BORDER_DISTANCE_DESC -> BY_BORDER_DISTANCE_DESC;
-        };
+    public PageSlice page(IncidentFilter filter, IncidentSort order, PageCursor cursor, int limit, Consumer<Incident> sink) {
+        KeysetPages.Sort<Incident> sort = order.keys().isEmpty() && !order.idDescending() ? null
+                : order.keys().isEmpty() ? new KeysetPages.Sort<>("id", true, i -> Long.toString(i.id()), JdbcIncidentStore::idValue)
+                : new KeysetPages.Sort<>(order.keys().stream().map(JdbcIncidentStore::sortKey).toList(), order.idDescending());
         return pages.page(TABLE, sort, COLUMNS, where(filter), cursor, limit, (rs, n) -> map(rs), sink);
     }
 
@@ -392,6 +417,10 @@ public class JdbcIncidentStore implements IncidentStore {
         if (f.near() != null) {
             w = dialect.withinDistance(w, "geom", f.near().lon(), f.near().lat(), f.near().radiusM());
         }
+        if (f.where() != null) {
+            Sql cql = new CqlToSql(IncidentQueryables.ALL, cqlDialect).condition(f.where());
+            w = w.and(cql.text(), cql.args().toArray());
+        }
         return w;
     }
 
@@ -399,7 +428,7 @@ public class JdbcIncidentStore implements IncidentStore {
     private static boolean onlyBorderDistance(IncidentFilter f) {
         return f.borders() != null && f.maxBorderDistanceM() != null && f.bbox() == null && f.dates() == null
                 && f.eventType() == null && f.subEventType() == null && f.country() == null && f.admin1() == null
-                && f.actor() == null && f.placeId() == null && f.geoPrecision() == null && f.near() == null;
+                && f.actor() == null && f.placeId() == null && f.geoPrecision() == null && f.near() == null && f.where() == null;
     }
 
     private static String marks(int n) {

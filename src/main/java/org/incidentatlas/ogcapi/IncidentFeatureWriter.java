@@ -27,12 +27,21 @@ public class IncidentFeatureWriter {
 
     /** The feature with its own links (for the single-feature document). */
     public void write(JsonGenerator g, Incident incident, List<Link> links) {
+        write(g, incident, links, null);
+    }
+
+    /** The feature with its geometry in {@code crs} (null: storage CRS84). */
+    void write(JsonGenerator g, Incident incident, List<Link> links, SupportedCrs crs) {
         IncidentData d = incident.data();
         IncidentLocation loc = d.location();
         g.writeStartObject();
         g.writeStringProperty("type", "Feature");
         g.writeNumberProperty("id", incident.id());
-        FeatureJson.geometry(g, loc.geometry(), 8);
+        if (crs == null) {
+            FeatureJson.geometry(g, loc.geometry(), 8);
+        } else {
+            FeatureJson.geometry(g, loc.geometry(), 8, crs);
+        }
         g.writeObjectPropertyStart("properties");
         date(g, "event_date", d.eventDate());
         date(g, "event_date_end", d.eventDateEnd());
