@@ -1,0 +1,49 @@
+package org.incidentatlas.ingest;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+import net.sf.geographiclib.Geodesic;
+import org.incidentatlas.incidents.DatePrecision;
+import org.incidentatlas.incidents.EventTaxonomy;
+
+/**
+ * When two reports' events are the same event: same or adjacent day, the same place or places
+ * within {@link #MAX_DISTANCE_M} (geodesic, WGS 84), and compatible event types. Symmetric, so
+ * the incidents are the connected groups of this relation whatever order reports arrive in.
+ */
+public final class FusionRule {
+
+    /** Villages a few kilometres apart are one event in different reports' wording. */
+    public static final double MAX_DISTANCE_M = 5_000;
+
+    /** One side's "shelling" is the other side's "armed clash": violent events fuse with each other. */
+    private static final Set<String> ARMED_VIOLENCE = Set.of(EventTaxonomy.BATTLES, EventTaxonomy.EXPLOSIONS,
+            EventTaxonomy.VIOLENCE_AGAINST_CIVILIANS);
+    private static final Set<String> UNREST = Set.of(EventTaxonomy.PROTESTS, EventTaxonomy.RIOTS);
+
+    public boolean sameEvent(ReportEvent a, ReportEvent b) {
+        return sameTime(a, b) && samePlace(a, b) && compatibleTypes(a.eventType(), b.eventType());
+    }
+
+    static boolean sameTime(ReportEvent a, ReportEvent b) {
+        if (a.datePrecision() != DatePrecision.DAY || b.datePrecision() != DatePrecision.DAY) {
+            // coarse dates only fuse with the same coarse date: never stretch "some day in 2022" onto a day
+            return a.datePrecision() == b.datePrecision() && a.date().equals(b.date());
+        }
+        // the days [date, lastDay] of each, widened by one day, overlap
+        return !a.date().minusDays(1).isAfter(b.lastDay()) && !b.date().minusDays(1).isAfter(a.lastDay())
+                || Math.abs(ChronoUnit.DAYS.between(a.date(), b.date())) <= 1;
+    }
+
+    static boolean samePlace(ReportEvent a, ReportEvent b) {
+        if (a.location().placeId() != null && a.location().placeId().equals(b.location().placeId())) {
+            return true;
+        }
+        return Geodesic.WGS84.Inverse(a.lat(), a.lon(), b.lat(), b.lon()).s12 <= MAX_DISTANCE_M;
+    }
+
+    static boolean compatibleTypes(String a, String b) {
+        return a.equals(b) || ARMED_VIOLENCE.contains(a) && ARMED_VIOLENCE.contains(b) || UNREST.contains(a) && UNREST.contains(b);
+    }
+}
