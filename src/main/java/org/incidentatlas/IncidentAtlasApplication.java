@@ -16,12 +16,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class IncidentAtlasApplication {
 
     public static void main(String[] args) {
-        SpringApplication app = new SpringApplication(IncidentAtlasApplication.class);
+        SpringApplication app = application(args);
         if (IngestCommand.requested(args)) {
-            app.setWebApplicationType(WebApplicationType.NONE);
             ConfigurableApplicationContext context = app.run(args);
             System.exit(SpringApplication.exit(context));
         }
         app.run(args);
+    }
+
+    /** The application for these arguments: without a web server for {@code ingest}. */
+    public static SpringApplication application(String... args) {
+        SpringApplication app = new SpringApplication(IncidentAtlasApplication.class);
+        if (IngestCommand.requested(args)) {
+            app.setWebApplicationType(WebApplicationType.NONE);
+        }
+        return app;
     }
 }
