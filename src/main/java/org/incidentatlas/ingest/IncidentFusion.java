@@ -34,7 +34,7 @@ public final class IncidentFusion {
         String eventType = mostCommon(events, ReportEvent::eventType,
                 Comparator.comparingInt((String t) -> EventTaxonomy.eventTypes().indexOf(t)));
         List<ReportEvent> ofType = events.stream().filter(e -> e.eventType().equals(eventType)).toList();
-        String subType = mostCommon(ofType, e -> EventTaxonomy.isSubEventTypeOf(eventType, e.subEventType()) ? e.subEventType() : null,
+        String subType = mostCommon(ofType, e -> e.subEventType() != null && EventTaxonomy.isSubEventTypeOf(eventType, e.subEventType()) ? e.subEventType() : null,
                 Comparator.<String>naturalOrder());
         DatePrecision precision = events.stream().map(ReportEvent::datePrecision).min(Comparator.naturalOrder()).orElseThrow();
         List<ReportEvent> precise = events.stream().filter(e -> e.datePrecision() == precision).toList();

@@ -22,6 +22,8 @@ public class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
 
     public static final String NAME = "ingest";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestCommand.class);
+
     private final IngestService ingest;
     private final PrintStream out = System.out;
     private int exitCode;
@@ -61,7 +63,7 @@ public class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
                 batch = files.read(p);
             } catch (IOException | RuntimeException e) {
                 failed++;
-                out.printf(Locale.ROOT, "[%d/%d] %s: FAILED %s%n", i + 1, paths.size(), p, e.getMessage());
+                out.printf(Locale.ROOT, "[%d/%d] %s: FAILED %s%n", i + 1, paths.size(), p, describe(e));
                 continue;
             }
             for (ReportFiles.Named named : batch) {
@@ -80,7 +82,8 @@ public class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
                             r.incidentsCreated(), r.incidentsUpdated());
                 } catch (RuntimeException e) {
                     failed++;
-                    out.printf(Locale.ROOT, "[%d/%d] %s: FAILED %s%n", i + 1, paths.size(), named.name(), e.getMessage());
+                    out.printf(Locale.ROOT, "[%d/%d] %s: FAILED %s%n", i + 1, paths.size(), named.name(), describe(e));
+                    LOG.debug("ingesting {} failed", named.name(), e);
                 }
             }
         }
@@ -90,6 +93,10 @@ public class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
                         + "%d incidents created, %d updated%n", reports, paths.size(), seconds, seconds > 0 ? reports / seconds : 0,
                 created, duplicates, failed, incidentsCreated.size(), incidentsUpdated.size());
         exitCode = failed > 0 ? 1 : 0;
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     @Override
