@@ -1,15 +1,20 @@
 package org.incidentatlas.ingest;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.sf.geographiclib.Geodesic;
+import org.incidentatlas.borders.GeodesicNearest;
 import org.incidentatlas.incidents.DatePrecision;
 import org.incidentatlas.incidents.EventTaxonomy;
+import org.locationtech.jts.geom.Lineal;
 
 /**
  * When two reports' events are the same event: same or adjacent day, the same place or places
- * within {@link #MAX_DISTANCE_M} (geodesic, WGS 84), and compatible event types. Symmetric, so
+ * within {@link #MAX_DISTANCE_M} (geodesic, WGS 84; from a road or corridor, to its nearest
+ * point), and compatible event types. Symmetric, so
  * the incidents are the connected groups of this relation whatever order reports arrive in.
  */
 public final class FusionRule {
@@ -21,6 +26,9 @@ public final class FusionRule {
     private static final Set<String> ARMED_VIOLENCE = Set.of(EventTaxonomy.BATTLES, EventTaxonomy.EXPLOSIONS,
             EventTaxonomy.VIOLENCE_AGAINST_CIVILIANS);
     private static final Set<String> UNREST = Set.of(EventTaxonomy.PROTESTS, EventTaxonomy.RIOTS);
+
+    /** Roads and corridors are few; their nearest-point indexes are kept. */
+    private final Map<String, GeodesicNearest> nearestCache = new ConcurrentHashMap<>();
 
     public boolean sameEvent(ReportEvent a, ReportEvent b) {
         return sameTime(a, b) && samePlace(a, b) && compatibleTypes(a.eventType(), b.eventType());
@@ -36,11 +44,33 @@ public final class FusionRule {
                 || Math.abs(ChronoUnit.DAYS.between(a.date(), b.date())) <= 1;
     }
 
-    static boolean samePlace(ReportEvent a, ReportEvent b) {
+    boolean samePlace(ReportEvent a, ReportEvent b) {
         if (a.location().placeId() != null && a.location().placeId().equals(b.location().placeId())) {
             return true;
         }
-        return Geodesic.WGS84.Inverse(a.lat(), a.lon(), b.lat(), b.lon()).s12 <= MAX_DISTANCE_M;
+        return distanceM(a, b) <= MAX_DISTANCE_M;
+    }
+
+    /**
+     * Geodesic distance between the two places: to the nearest point of a road or corridor (a
+     * height beside the Lachin corridor is "at" the corridor), otherwise between representative
+     * points. Areas count by their representative point, so a province never pulls the villages
+     * in it into one incident.
+     */
+    private double distanceM(ReportEvent a, ReportEvent b) {
+        double d = Geodesic.WGS84.Inverse(a.lat(), a.lon(), b.lat(), b.lon()).s12;
+        if (a.location().geometry() instanceof Lineal) {
+            d = Math.min(d, lines(a).nearest(b.lon(), b.lat()).distanceM());
+        }
+        if (b.location().geometry() instanceof Lineal) {
+            d = Math.min(d, lines(b).nearest(a.lon(), a.lat()).distanceM());
+        }
+        return d;
+    }
+
+    private GeodesicNearest lines(ReportEvent e) {
+        String key = e.location().placeId() + "@" + e.location().geometry().toText().hashCode();
+        return nearestCache.computeIfAbsent(key, k -> new GeodesicNearest(e.location().geometry()));
     }
 
     static boolean compatibleTypes(String a, String b) {
