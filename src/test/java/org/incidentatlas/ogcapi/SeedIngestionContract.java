@@ -222,30 +222,52 @@ abstract class SeedIngestionContract {
         }
     }
 
-    /** Precision and recall against the expected incidents, printed for docs/BENCHMARKS.md. */
+    /** One incident the team codes from the seed facts: a day, a place (with context) and how near counts as "at" it. */
+    record Expected(String day, String place, String context, double km) {
+    }
+
+    /**
+     * The team's full coding of the five seeds (the must-show ones above plus the other-side
+     * sectors and the February 2024 events), for precision and recall in docs/BENCHMARKS.md.
+     * Not asserted beyond the must-show ones: these figures measure the extractor.
+     */
+    static final List<Expected> TEAM_CODING = List.of(
+            new Expected("2024-02-13", "Nerkin Hand", null, 3),
+            new Expected("2024-02-12", "Zangilan direction", null, 10),
+            new Expected("2024-02-12", "Kokhanabi", "Tovuz", 20),
+            new Expected("2022-08-03", "Saribaba", null, 25),
+            new Expected("2022-08-02", "Nagorno-Karabakh", null, 60),
+            new Expected("2022-09-13", "Goris", null, 5),
+            new Expected("2022-09-13", "Sotk", null, 5),
+            new Expected("2022-09-13", "Jermuk", null, 5),
+            new Expected("2022-09-13", "Vardenis", null, 5),
+            new Expected("2022-09-13", "Artanish", null, 5),
+            new Expected("2022-09-13", "Kapan", null, 5),
+            new Expected("2022-09-13", "Martuni", "Lake Sevan Gegharkunik", 5),
+            new Expected("2022-09-13", "Ishkhanasar", "Sisian", 5),
+            new Expected("2022-09-13", "Dashkesan direction", null, 10),
+            new Expected("2022-09-13", "Kalbajar direction", null, 10),
+            new Expected("2022-09-13", "Lachin direction", null, 10));
+
+    /** Precision and recall against the team's coding, printed for docs/BENCHMARKS.md. */
     @Test
-    void precisionAndRecallAgainstTheTeamsExpectation() throws Exception {
-        List<String> expectedKeys = new ArrayList<>();
+    void precisionAndRecallAgainstTheTeamsCoding() throws Exception {
         Set<Long> matched = new TreeSet<>();
-        int hits = 0;
-        Map<String, String[]> expected = new LinkedHashMap<>();
-        expected.put("Nerkin Hand", new String[] {"2024-02-13", null});
-        expected.put("Saribaba", new String[] {"2022-08-03", null});
-        SEPTEMBER_13_PLACES.forEach((name, context) -> expected.put(name, new String[] {"2022-09-13", context}));
-        for (Map.Entry<String, String[]> e : expected.entrySet()) {
-            expectedKeys.add(e.getKey());
-            List<JsonNode> found = at(e.getValue()[0], place(e.getKey(), e.getValue()[1]), e.getKey().equals("Saribaba") ? 25 : 5);
-            if (!found.isEmpty()) {
-                hits++;
-                found.forEach(f -> matched.add(f.path("id").asLong()));
-            }
+        List<String> found = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        for (Expected e : TEAM_CODING) {
+            JsonNode place = place(e.place(), e.context());
+            List<JsonNode> hits = place == null ? List.of() : at(e.day(), place, e.km());
+            (hits.isEmpty() ? missed : found).add(e.day() + " " + e.place());
+            hits.forEach(h -> matched.add(h.path("id").asLong()));
         }
-        double recall = hits / (double) expectedKeys.size();
+        double recall = found.size() / (double) TEAM_CODING.size();
         double precision = incidents.isEmpty() ? 0 : matched.size() / (double) incidents.size();
-        System.out.printf("SEED INGESTION: %d incidents, %d of %d expected found (recall %.2f), %d of %d incidents match an "
-                + "expected one (precision %.2f)%n%s%n", incidents.size(), hits, expectedKeys.size(), recall, matched.size(),
-                incidents.size(), precision, summary());
-        assertThat(recall).isEqualTo(1.0);
+        System.out.printf("SEED INGESTION: %d incidents; %d of %d coded incidents found (recall %.2f), missed %s; %d of %d "
+                + "incidents are coded ones (precision %.2f)%s%n", incidents.size(), found.size(), TEAM_CODING.size(), recall, missed,
+                matched.size(), incidents.size(), precision, summary());
+        assertThat(found).as("the must-show incidents").contains("2024-02-13 Nerkin Hand", "2022-08-03 Saribaba", "2022-09-13 Goris",
+                "2022-09-13 Martuni");
     }
 
     String summary() {
