@@ -50,7 +50,9 @@ final class DateResolver {
     private static final Pattern RELATIVE = Pattern.compile("\\b(?:(the\\s+day\\s+before\\s+yesterday)|(yesterday)"
             + "|(today|tonight|this\\s+" + DAY_PART + "|earlier\\s+today|overnight)|(last\\s+night)"
             + "|(\\w+)\\s+days?\\s+ago|(last\\s+week)|(?:on\\s+)?(the\\s+same\\s+day)"
-            + "|(last\\s+(?:month|year|summer|spring|autumn|fall|winter))|(a\\s+(?:month|year)\\s+ago))\\b", FLAGS);
+            + "|(last\\s+(?:month|year|summer|spring|autumn|fall|winter))|(a\\s+(?:month|year)\\s+ago)"
+            + "|(a\\s+day\\s+(?:earlier|before)|the\\s+(?:previous|preceding)\\s+day|the\\s+day\\s+before)"
+            + "|(the\\s+(?:next|following)\\s+day|a\\s+day\\s+later))\\b", FLAGS);
 
     private static final Map<String, Integer> MONTHS = months();
 
@@ -171,6 +173,12 @@ final class DateResolver {
         }
         if (m.group(8) != null || m.group(9) != null) {
             return unresolved(m, DateMention.Kind.RETROSPECTIVE);
+        }
+        if (m.group(10) != null) {
+            return unresolved(m, DateMention.Kind.DAY_BEFORE);
+        }
+        if (m.group(11) != null) {
+            return unresolved(m, DateMention.Kind.DAY_AFTER);
         }
         if (anchor == null) {
             return unresolved(m, DateMention.Kind.RELATIVE);
