@@ -40,7 +40,7 @@ final class DateResolver {
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
             + "(?![\\p{L}])\\.?(?:,?\\s+(\\d{4})\\b)?", FLAGS);
     private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}])" + MONTH + "\\s+(?:of\\s+)?(\\d{4})\\b", FLAGS);
-    private static final Pattern BARE_MONTH = Pattern.compile("\\b(?:in|since|during|early|late|mid-?|until|by)\\s+" + MONTH + "(?![\\p{L}])", FLAGS);
+    private static final Pattern BARE_MONTH = Pattern.compile("\\b(?:in|since|during|early|late|mid-?|until|by)\\s+" + MONTH + "(?![\\p{L}])(?!\\.?\\s+(?:of\\s+)?\\d)", FLAGS);
     private static final Pattern SEASON_YEAR = Pattern.compile("\\b(?:spring|summer|autumn|fall|winter)\\s+(?:of\\s+)?(\\d{4})\\b", FLAGS);
     private static final Pattern YEAR_RANGE = Pattern.compile("\\b((?:19|20)\\d{2})\\s*[-–]\\s*((?:19|20)\\d{2})\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(?:in|since|of|during|by|until|from|back in)\\s+(?:the\\s+)?((?:19|20)\\d{2})\\b(?![-–]\\d)", FLAGS);
