@@ -89,6 +89,11 @@ final class CasualtyFigures {
             int noun = -1;
             for (int k = j; k < Math.min(tokens.size(), j + 5); k++) {
                 String w = tokens.get(k).lower();
+                if (k == j && !article && BE.contains(w) && k + 1 < tokens.size()
+                        && (KILLED.contains(tokens.get(k + 1).lower()) || INJURED.contains(tokens.get(k + 1).lower()))) {
+                    noun = i; // "one was wounded", "two were killed"
+                    break;
+                }
                 if ((article ? SINGULAR_PEOPLE : PLURAL_PEOPLE).contains(w) || !article && SINGULAR_PEOPLE.contains(w) && value == 1
                         || !article && (KILLED.contains(w) || INJURED.contains(w)) && k == j) {
                     noun = k;

@@ -19,7 +19,11 @@ record DateMention(Span span, String text, LocalDate date, LocalDate end, DatePr
         /** Refers back to the last date mentioned: "on the same day". */
         SAME_DAY,
         /** Points into the past without a usable date: "last summer", "in the 1990s". */
-        RETROSPECTIVE
+        RETROSPECTIVE,
+        /** The day before the day being told about: "a day earlier", "the previous day". */
+        DAY_BEFORE,
+        /** The day after it: "the next day", "the following day". */
+        DAY_AFTER
     }
 
     boolean resolved() {

@@ -40,7 +40,7 @@ final class DateResolver {
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH
             + "(?![\\p{L}])\\.?(?:,?\\s+(\\d{4})\\b)?", FLAGS);
     private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\p{L}])" + MONTH + "\\s+(?:of\\s+)?(\\d{4})\\b", FLAGS);
-    private static final Pattern BARE_MONTH = Pattern.compile("\\b(?:in|since|during|early|late|mid-?|until|by)\\s+" + MONTH + "(?![\\p{L}])", FLAGS);
+    private static final Pattern BARE_MONTH = Pattern.compile("\\b(?:in|since|during|early|late|mid-?|until|by)\\s+" + MONTH + "(?![\\p{L}])(?!\\.?\\s+(?:of\\s+)?\\d)", FLAGS);
     private static final Pattern SEASON_YEAR = Pattern.compile("\\b(?:spring|summer|autumn|fall|winter)\\s+(?:of\\s+)?(\\d{4})\\b", FLAGS);
     private static final Pattern YEAR_RANGE = Pattern.compile("\\b((?:19|20)\\d{2})\\s*[-–]\\s*((?:19|20)\\d{2})\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(?:in|since|of|during|by|until|from|back in)\\s+(?:the\\s+)?((?:19|20)\\d{2})\\b(?![-–]\\d)", FLAGS);
@@ -50,7 +50,9 @@ final class DateResolver {
     private static final Pattern RELATIVE = Pattern.compile("\\b(?:(the\\s+day\\s+before\\s+yesterday)|(yesterday)"
             + "|(today|tonight|this\\s+" + DAY_PART + "|earlier\\s+today|overnight)|(last\\s+night)"
             + "|(\\w+)\\s+days?\\s+ago|(last\\s+week)|(?:on\\s+)?(the\\s+same\\s+day)"
-            + "|(last\\s+(?:month|year|summer|spring|autumn|fall|winter))|(a\\s+(?:month|year)\\s+ago))\\b", FLAGS);
+            + "|(last\\s+(?:month|year|summer|spring|autumn|fall|winter))|(a\\s+(?:month|year)\\s+ago)"
+            + "|(a\\s+day\\s+(?:earlier|before)|the\\s+(?:previous|preceding)\\s+day|the\\s+day\\s+before)"
+            + "|(the\\s+(?:next|following)\\s+day|a\\s+day\\s+later))\\b", FLAGS);
 
     private static final Map<String, Integer> MONTHS = months();
 
@@ -171,6 +173,12 @@ final class DateResolver {
         }
         if (m.group(8) != null || m.group(9) != null) {
             return unresolved(m, DateMention.Kind.RETROSPECTIVE);
+        }
+        if (m.group(10) != null) {
+            return unresolved(m, DateMention.Kind.DAY_BEFORE);
+        }
+        if (m.group(11) != null) {
+            return unresolved(m, DateMention.Kind.DAY_AFTER);
         }
         if (anchor == null) {
             return unresolved(m, DateMention.Kind.RELATIVE);

@@ -123,9 +123,11 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         mergeWithin(drafts);
         attachUnlocated(drafts, unlocated);
         drafts.forEach(RuleBasedReportExtractor::joinClaims);
+        drafts.forEach(RuleBasedReportExtractor::dropRepeatedClaims);
         drafts.sort(Comparator.comparingInt(EventDraft::firstSentence));
 
         List<ActorMention> reportForces = allActors.stream().filter(a -> a.actor().isForce())
+                .filter(a -> !a.actor().kind().equals("peacekeepers") && !a.actor().kind().equals("monitors"))
                 .filter(a -> dated.stream().anyMatch(f -> f.isNews() && f.sentence().span().start() <= a.span().start()
                         && a.span().end() <= f.sentence().end())).toList();
         List<ExtractedEvent> events = new ArrayList<>();
@@ -188,8 +190,16 @@ public class RuleBasedReportExtractor implements ReportExtractor {
             }
             Optional<DateMention> own = f.ownDate();
             boolean sameDay = f.dates().stream().anyMatch(d -> d.kind() == DateMention.Kind.SAME_DAY);
+            Optional<DateMention> shift = f.dates().stream()
+                    .filter(d -> d.kind() == DateMention.Kind.DAY_BEFORE || d.kind() == DateMention.Kind.DAY_AFTER).findFirst();
+            SentenceFacts.When reference = paragraphDate != null ? paragraphDate : main;
             SentenceFacts.When when;
-            if (own.isPresent()) {
+            if (shift.isPresent() && reference.date() != null && reference.precision() == DatePrecision.DAY) {
+                // "a day earlier": one day from the day being told about
+                LocalDate d = reference.date().plusDays(shift.get().kind() == DateMention.Kind.DAY_BEFORE ? -1 : 1);
+                when = new SentenceFacts.When(d, null, DatePrecision.DAY, true);
+                sameDay = true;
+            } else if (own.isPresent()) {
                 when = new SentenceFacts.When(own.get().date(), own.get().end(), own.get().precision(), true);
             } else if (sameDay && lastOwn != null) {
                 when = lastOwn;
@@ -341,6 +351,17 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         }
     }
 
+    /** A figure without a claimant (a headline) that an attributed claim of the report repeats adds nothing. */
+    private static void dropRepeatedClaims(EventDraft d) {
+        d.claims.removeIf(b -> b.claimant() == null && d.claims.stream().anyMatch(a -> a != b && a.claimant() != null
+                && (b.casualtySide() == null || Objects.equals(a.casualtySide(), b.casualtySide()))
+                && covers(a.fatalitiesBest(), b.fatalitiesBest()) && covers(a.injuredBest(), b.injuredBest())));
+    }
+
+    private static boolean covers(Integer attributed, Integer headline) {
+        return headline == null || headline.equals(attributed);
+    }
+
     /** One party's killed figure and, in the next sentence, its injured figure ("Another was injured") are one claim. */
     private static void joinClaims(EventDraft d) {
         for (int i = 0; i < d.claims.size(); i++) {
@@ -446,12 +467,18 @@ public class RuleBasedReportExtractor implements ReportExtractor {
                 break;
             }
         }
+        String eventType = best.eventType();
         String subType = best.subEventType();
-        if (best.seizure() && actor1 != null && Objects.equals(actor1.country(), d.place.place().country())) {
+        boolean violence = d.sentences.stream().anyMatch(f -> f.eventClass().filter(c -> !c.seizure()).isPresent())
+                || !d.claims.isEmpty();
+        if (best.seizure() && !violence) {
+            eventType = EventTaxonomy.STRATEGIC_DEVELOPMENTS;
+            subType = "Non-violent transfer of territory";
+        } else if (best.seizure() && actor1 != null && Objects.equals(actor1.country(), d.place.place().country())) {
             subType = "Government regains territory";
         }
         SentenceFacts first = d.sentences.get(0);
-        return new ExtractedEvent(best.eventType(), subType, d.when.date(),
+        return new ExtractedEvent(eventType, subType, d.when.date(),
                 d.when.end() == null || d.when.end().equals(d.when.date()) ? null : d.when.end(), d.when.precision(),
                 actor1 == null ? null : actor1.name(), actor2 == null ? null : actor2.name(),
                 d.place, d.placeSpan, d.claims, first.sentence().span(), confidence(d, best, main));

@@ -27,9 +27,26 @@ record SentenceFacts(Sentence sentence, List<DateMention> dates, List<PlaceMenti
         return background.isEmpty();
     }
 
-    /** The first date the sentence itself resolves to a day or a week, if any. */
+    /**
+     * The date the sentence itself gives its event, a day or a week: the first, except that the
+     * date of a statement ("said on Wednesday that … yesterday") gives way to another.
+     */
     Optional<DateMention> ownDate() {
-        return dates.stream().filter(d -> d.resolved() && d.kind() != DateMention.Kind.RETROSPECTIVE
-                && (d.precision() == DatePrecision.DAY || d.precision() == DatePrecision.WEEK)).findFirst();
+        List<DateMention> days = dates.stream().filter(d -> d.resolved() && d.kind() != DateMention.Kind.RETROSPECTIVE
+                && (d.precision() == DatePrecision.DAY || d.precision() == DatePrecision.WEEK)).toList();
+        if (days.size() > 1) {
+            for (DateMention d : days) {
+                int from = Math.max(0, d.span().start() - sentence.start() - 30);
+                String before = sentence.text().substring(from, d.span().start() - sentence.start());
+                if (!STATEMENT_DATE.matcher(before).find()) {
+                    return Optional.of(d);
+                }
+            }
+        }
+        return days.stream().findFirst();
     }
+
+    private static final java.util.regex.Pattern STATEMENT_DATE = java.util.regex.Pattern.compile(
+            "\\b(?:said|says|reported|announced|stated|told [\\w ]{1,20}|confirmed|in a statement)\\s*(?:in a statement\\s*)?$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 }

@@ -24,5 +24,14 @@ class SeedDebugTest {
                 System.out.println("      from: " + e.span().of(text));
             }
         }
+        for (String line : Files.readAllLines(Path.of("geodata/demo/reports/MANIFEST.tsv")).subList(1, 9)) {
+            String[] c = line.split("\t");
+            String text = Files.readString(Path.of("geodata/demo/reports", c[0]));
+            ExtractedReport r = TestExtractor.get().extract(TestExtractor.report(text, c[1]));
+            System.out.println("=== " + c[0]);
+            for (ExtractedEvent e : r.events()) {
+                System.out.println("  EVENT " + TestExtractor.describe(text, e));
+            }
+        }
     }
 }

@@ -15,6 +15,8 @@ import org.incidentatlas.geodata.PlaceFiles;
 final class TestExtractor {
 
     private static RuleBasedReportExtractor shared;
+    private static PlaceMentions places;
+    private static ActorList actors;
 
     private TestExtractor() {
     }
@@ -25,12 +27,24 @@ final class TestExtractor {
                 NameKeys keys = new NameKeys();
                 QueryWords words = new QueryWords(keys);
                 Gazetteer gazetteer = new Gazetteer(new PlaceFiles(keys, words).load(), keys, words);
-                shared = new RuleBasedReportExtractor(gazetteer, keys, words, new ActorList());
+                actors = new ActorList();
+                shared = new RuleBasedReportExtractor(gazetteer, keys, words, actors);
+                places = new PlaceMentions(gazetteer, keys, words);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return shared;
+    }
+
+    static synchronized PlaceMentions places() {
+        get();
+        return places;
+    }
+
+    static synchronized ActorList actors() {
+        get();
+        return actors;
     }
 
     static ReportInput report(String text, String publishedAt) {
