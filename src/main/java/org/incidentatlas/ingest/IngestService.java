@@ -11,7 +11,6 @@ import org.incidentatlas.gazetteer.Candidate;
 import org.incidentatlas.gazetteer.Place;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,13 +29,13 @@ public class IngestService {
     private static final java.util.Set<String> ISO3 = java.util.Set.of(
             java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA3).toArray(String[]::new));
 
-    private final ObjectProvider<ReportExtractor> extractor;
+    private final ReportExtractor extractor;
     private final ReportStore reports;
     private final ReportEventStore events;
     private final FusionStep fusion;
     private final TransactionTemplate transaction;
 
-    public IngestService(ObjectProvider<ReportExtractor> extractor, ReportStore reports, ReportEventStore events, FusionStep fusion,
+    public IngestService(ReportExtractor extractor, ReportStore reports, ReportEventStore events, FusionStep fusion,
                          PlatformTransactionManager transactions) {
         this.extractor = extractor;
         this.reports = reports;
@@ -53,20 +52,12 @@ public class IngestService {
         if (known.isPresent()) {
             return IngestResult.duplicate(known.get());
         }
-        ExtractedReport extracted = extractor().extract(input);
+        ExtractedReport extracted = extractor.extract(input);
         try {
             return transaction.execute(status -> store(input, sha, extracted));
         } catch (DuplicateKeyException raced) {
             return reports.findByDigest(sha).map(IngestResult::duplicate).orElseThrow(() -> raced);
         }
-    }
-
-    private ReportExtractor extractor() {
-        ReportExtractor e = extractor.getIfAvailable();
-        if (e == null) {
-            throw new IllegalStateException("no ReportExtractor is configured");
-        }
-        return e;
     }
 
     private IngestResult store(ReportInput input, String sha, ExtractedReport extracted) {
