@@ -50,11 +50,13 @@ public class FusionStep {
         Set<Long> updated = new TreeSet<>();
         Set<Long> merged = new TreeSet<>();
         Set<Long> linked = new TreeSet<>();
+        // one query per day window per report: groups are disjoint, so what one group writes never changes another's rows
+        Map<java.time.LocalDate, List<ReportEvent>> byWindow = new java.util.HashMap<>();
         for (ReportEvent start : added.stream().sorted(ReportEvent.CANONICAL).toList()) {
             if (done.contains(start.key())) {
                 continue;
             }
-            List<ReportEvent> group = connected(start);
+            List<ReportEvent> group = connected(start, byWindow);
             group.forEach(e -> done.add(e.key()));
             writeIncident(group, created, updated, merged, linked);
         }
@@ -63,7 +65,7 @@ public class FusionStep {
     }
 
     /** Every stored event reachable from {@code start} through "same event" steps, and the events of incidents they are in. */
-    private List<ReportEvent> connected(ReportEvent start) {
+    private List<ReportEvent> connected(ReportEvent start, Map<java.time.LocalDate, List<ReportEvent>> byWindow) {
         Map<ReportEvent.Key, ReportEvent> group = new LinkedHashMap<>();
         Deque<ReportEvent> todo = new ArrayDeque<>();
         group.put(start.key(), start);
@@ -71,8 +73,10 @@ public class FusionStep {
         Set<Long> incidentsSeen = new HashSet<>();
         while (!todo.isEmpty()) {
             ReportEvent e = todo.poll();
-            List<ReportEvent> near = new ArrayList<>(events.overlapping(e.date().minusDays(1), e.lastDay().plusDays(1))
-                    .stream().filter(other -> rule.sameEvent(e, other)).toList());
+            List<ReportEvent> candidates = e.dateEnd() == null
+                    ? byWindow.computeIfAbsent(e.date(), d -> events.overlapping(d.minusDays(1), d.plusDays(1)))
+                    : events.overlapping(e.date().minusDays(1), e.lastDay().plusDays(1));
+            List<ReportEvent> near = new ArrayList<>(candidates.stream().filter(other -> rule.sameEvent(e, other)).toList());
             if (e.incidentId() != null && incidentsSeen.add(e.incidentId())) {
                 near.addAll(events.ofIncident(e.incidentId()));
             }

@@ -60,6 +60,7 @@ public class IngestBenchmark {
     private HikariDataSource dataSource;
     private JdbcTemplate jdbc;
     private IngestService ingest;
+    private RuleBasedReportExtractor extractor;
     private List<ReportInput> corpus;
     private long sent;
 
@@ -82,7 +83,8 @@ public class IngestBenchmark {
         QueryWords words = new QueryWords(keys);
         Gazetteer gazetteer = new Gazetteer(new PlaceFiles(keys, words).load(), keys, words);
         ReportEventStore events = new ReportEventStore(jdbc);
-        ingest = new IngestService(new RuleBasedReportExtractor(gazetteer, keys, words, new ActorList()), new ReportStore(jdbc), events,
+        extractor = new RuleBasedReportExtractor(gazetteer, keys, words, new ActorList());
+        ingest = new IngestService(extractor, new ReportStore(jdbc), events,
                 new FusionStep(events, incidents, new IncidentValidator()), tx);
         corpus = corpus();
     }
@@ -106,6 +108,12 @@ public class IngestBenchmark {
             throw new IllegalStateException("report " + n + " was taken for a duplicate");
         }
         return result;
+    }
+
+    /** Extraction alone (sentences, dates, geocoding, claims, events), no database: the share of the work it takes. */
+    @Benchmark
+    public Object extractOnly() {
+        return extractor.extract(corpus.get((int) (sent++ % corpus.size())));
     }
 
     @TearDown(Level.Trial)
