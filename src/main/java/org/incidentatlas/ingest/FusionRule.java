@@ -69,8 +69,8 @@ public final class FusionRule {
     }
 
     private GeodesicNearest lines(ReportEvent e) {
-        String key = e.location().placeId() + "@" + e.location().geometry().toText().hashCode();
-        return nearestCache.computeIfAbsent(key, k -> new GeodesicNearest(e.location().geometry()));
+        // a gazetteer id names one geometry
+        return nearestCache.computeIfAbsent(e.location().placeId(), k -> new GeodesicNearest(e.location().geometry()));
     }
 
     static boolean compatibleTypes(String a, String b) {

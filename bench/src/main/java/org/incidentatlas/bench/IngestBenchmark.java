@@ -61,6 +61,8 @@ public class IngestBenchmark {
     private JdbcTemplate jdbc;
     private IngestService ingest;
     private RuleBasedReportExtractor extractor;
+    private FusionStep fusion;
+    private DataSourceTransactionManager tx;
     private List<ReportInput> corpus;
     private long sent;
 
@@ -84,8 +86,9 @@ public class IngestBenchmark {
         Gazetteer gazetteer = new Gazetteer(new PlaceFiles(keys, words).load(), keys, words);
         ReportEventStore events = new ReportEventStore(jdbc);
         extractor = new RuleBasedReportExtractor(gazetteer, keys, words, new ActorList());
-        ingest = new IngestService(extractor, new ReportStore(jdbc), events,
-                new FusionStep(events, incidents, new IncidentValidator()), tx);
+        fusion = new FusionStep(events, incidents, new IncidentValidator());
+        this.tx = tx;
+        ingest = new IngestService(extractor, new ReportStore(jdbc), events, fusion, tx);
         corpus = corpus();
     }
 
@@ -108,6 +111,35 @@ public class IngestBenchmark {
             throw new IllegalStateException("report " + n + " was taken for a duplicate");
         }
         return result;
+    }
+
+    /** Where the time goes: {@code java -cp bench/target/benchmarks.jar org.incidentatlas.bench.IngestBenchmark [reports]}. */
+    public static void main(String[] args) throws IOException {
+        IngestBenchmark b = new IngestBenchmark();
+        b.start();
+        long[] extractNanos = new long[1];
+        org.incidentatlas.ingest.ReportExtractor timed = r -> {
+            long t = System.nanoTime();
+            try {
+                return b.extractor.extract(r);
+            } finally {
+                extractNanos[0] += System.nanoTime() - t;
+            }
+        };
+        b.ingest = new IngestService(timed, new ReportStore(b.jdbc), new ReportEventStore(b.jdbc), b.fusion, b.tx);
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        for (int round = 0; round < 2; round++) {
+            extractNanos[0] = 0;
+            long t = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                b.emptyBeforeEachPass();
+                b.ingestOneReport();
+            }
+            double total = (System.nanoTime() - t) / 1e9;
+            System.out.printf(java.util.Locale.ROOT, "%s: %d reports in %.2f s (%.1f/s); extraction %.2f s, storing and fusion %.2f s%n",
+                    round == 0 ? "warm-up" : "measured", n, total, n / total, extractNanos[0] / 1e9, total - extractNanos[0] / 1e9);
+        }
+        b.stop();
     }
 
     /** Extraction alone (sentences, dates, geocoding, claims, events), no database: the share of the work it takes. */
