@@ -270,7 +270,9 @@ final class PlaceMentions {
             if (t.start() >= a.span().start() && t.end() <= a.span().end()) {
                 boolean bareCapital = "government".equals(a.actor().kind()) && a.span().start() == t.start()
                         && a.span().end() == t.end();
-                return !(bareCapital && i > 0 && LOCATIVES.contains(tokens.get(i - 1).lower()));
+                boolean locative = i > 0 && LOCATIVES.contains(tokens.get(i - 1).lower())
+                        && !(i > 1 && tokens.get(i - 2).lower().equals("according"));
+                return !(bareCapital && locative);
             }
         }
         return false;

@@ -428,8 +428,8 @@ public class RuleBasedReportExtractor implements ReportExtractor {
                         target.claims.add(c);
                     }
                     for (SentenceFacts f : u.sentences) {
-                        if (!target.sentences.contains(f)) {
-                            target.sentences.add(f);
+                        if (!target.figureSentences.contains(f)) {
+                            target.figureSentences.add(f);
                         }
                     }
                 }
@@ -440,11 +440,20 @@ public class RuleBasedReportExtractor implements ReportExtractor {
     private ExtractedEvent toEvent(String text, EventDraft d, SentenceFacts.When main, List<ActorMention> reportForces) {
         EventClass best = null;
         List<Actor> forces = new ArrayList<>();
+        for (SentenceFacts f : d.figureSentences) {
+            if (f.eventClass().isPresent() && (best == null || f.eventClass().get().rank() > best.rank())) {
+                best = f.eventClass().get();
+            }
+        }
         for (SentenceFacts f : d.sentences) {
             if (f.eventClass().isPresent() && (best == null || f.eventClass().get().rank() > best.rank())) {
                 best = f.eventClass().get();
             }
-            List<Actor> here = f.actors().stream().map(ActorMention::actor).filter(Actor::isForce).distinct().toList();
+            // victims named in a figure ("two Armenian soldiers were killed") act last
+            List<Actor> here = f.actors().stream()
+                    .sorted(Comparator.comparing((ActorMention a) -> f.figures().stream().anyMatch(fig ->
+                            fig.span().start() <= a.span().start() && a.span().end() <= fig.span().end())))
+                    .map(ActorMention::actor).filter(Actor::isForce).distinct().toList();
             if (here.size() >= 2 && PASSIVE_TARGET.matcher(f.sentence().text()).find()) {
                 here = List.of(here.get(1), here.get(0));
             } else if (here.size() == 1 && PASSIVE_TARGET.matcher(f.sentence().text()).find() && forces.isEmpty()) {
