@@ -50,6 +50,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
     private final QueryWords words;
     private final ActorList actors;
     private final Claimants claimants;
+    private final KnownNames knownNames;
 
     public RuleBasedReportExtractor(Gazetteer gazetteer, NameKeys keys, QueryWords words, ActorList actors) {
         this.gazetteer = gazetteer;
@@ -57,6 +58,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         this.words = words;
         this.actors = actors;
         this.claimants = new Claimants(actors);
+        this.knownNames = new KnownNames(gazetteer, keys, words);
     }
 
     @Override
@@ -66,7 +68,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         List<Sentence> sentences = Sentences.split(text);
         List<ActorMention> allActors = actors.find(text, 0, text.length());
         Integer fallbackYear = anchor != null ? null : latestYear(text);
-        PlaceMentions places = new PlaceMentions(gazetteer, keys, words);
+        PlaceMentions places = new PlaceMentions(gazetteer, keys, words, knownNames);
 
         List<SentenceFacts> facts = new ArrayList<>();
         for (Sentence s : sentences) {
