@@ -76,9 +76,10 @@ public class RuleBasedReportExtractor implements ReportExtractor {
                     .filter(a -> a.span().start() >= s.start() && a.span().end() <= s.end()).toList();
             List<DateMention> dates = DateResolver.find(text, s.start(), s.end(), anchor, fallbackYear);
             List<Figure> figures = CasualtyFigures.find(text, s);
+            // background by its words here; by its dates once the main date is known
             facts.add(new SentenceFacts(s, dates, places.find(text, s, inSentence), inSentence,
                     claimants.find(text, s, inSentence), figures, EventClassifier.classify(text, s, !figures.isEmpty()),
-                    Optional.empty(), SentenceFacts.When.UNKNOWN));
+                    Background.byWords(s.text()), SentenceFacts.When.UNKNOWN));
         }
         SentenceFacts.When main = mainDate(text, facts, anchor);
         List<SentenceFacts> dated = dateAndSetAside(text, facts, main);
@@ -143,7 +144,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
     private SentenceFacts.When mainDate(String text, List<SentenceFacts> facts, LocalDate anchor) {
         Optional<DateMention> best = Optional.empty();
         for (SentenceFacts f : facts) {
-            Optional<Background.Reason> words = Background.of(f.sentence().text(), f.dates(), null);
+            Optional<Background.Reason> words = Background.byDates(f.dates(), null).or(f::background);
             Optional<DateMention> own = f.ownDate().filter(d -> anchor == null || !d.date().isAfter(anchor.plusDays(1)));
             if (words.isEmpty() && own.isPresent() && (f.eventClass().isPresent() || !f.figures().isEmpty())) {
                 best = own;
@@ -162,7 +163,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
             return new SentenceFacts.When(anchor.minusDays(6), anchor, DatePrecision.WEEK, false);
         }
         for (SentenceFacts f : facts) {
-            if (Background.of(f.sentence().text(), f.dates(), null).isPresent()) {
+            if (Background.byDates(f.dates(), null).or(f::background).isPresent()) {
                 continue;
             }
             for (DateMention d : f.dates()) {
@@ -210,7 +211,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
             } else {
                 when = new SentenceFacts.When(main.date(), main.end(), main.precision(), false);
             }
-            Optional<Background.Reason> background = Background.of(f.sentence().text(), f.dates(), main.date());
+            Optional<Background.Reason> background = Background.byDates(f.dates(), main.date()).or(f::background);
             if (background.isEmpty() && own.isEmpty() && !sameDay && previousBackground.isPresent()
                     && CONTINUATION.matcher(f.sentence().text()).lookingAt()) {
                 background = previousBackground;
