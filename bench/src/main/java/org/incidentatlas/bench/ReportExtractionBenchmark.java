@@ -2,6 +2,8 @@ package org.incidentatlas.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.incidentatlas.gazetteer.Gazetteer;
 import org.incidentatlas.gazetteer.NameKeys;
@@ -18,10 +19,13 @@ import org.incidentatlas.geodata.PlaceFiles;
 import org.incidentatlas.ingest.ActorList;
 import org.incidentatlas.ingest.ReportInput;
 import org.incidentatlas.ingest.RuleBasedReportExtractor;
+
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Report extraction in process, geocoding included: one {@code RuleBasedReportExtractor.extract}
@@ -47,14 +51,37 @@ public class ReportExtractionBenchmark {
                 + reports.stream().mapToInt(r -> r.text().length()).sum() + " characters");
     }
 
-    /** Per-thread position in the report list, so threads do not contend on a shared counter. */
+    /**
+     * Per-thread position in the report list, so threads do not contend on a shared counter; it
+     * also counts the thread's CPU time per report, which shows the cost of a report when the
+     * machine is shared and wall-clock throughput understates it.
+     */
     @State(Scope.Thread)
     public static class Cursor {
+        private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
         int next;
+        long operations;
+        long cpuStart;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            operations = 0;
+            cpuStart = CPU.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() {
+            if (operations > 0) {
+                double ms = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e6 / operations;
+                System.out.printf("%n  [%s] %d reports, %.2f ms CPU per report (%.0f reports per CPU-second)%n",
+                        Thread.currentThread().getName(), operations, ms, 1000 / ms);
+            }
+        }
     }
 
     @Benchmark
     public Object extract(Cursor cursor) {
+        cursor.operations++;
         return extractor.extract(reports.get(cursor.next++ % reports.size()));
     }
 
