@@ -7,11 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
  * The small list of actors reports name (armed forces, border guards, militias, peacekeepers,
  * monitors, ministries, governments) with their names in English, Russian, Armenian and
  * Azerbaijani, read from {@code geodata/actors/actors.tsv}, and the finder of those names in text:
- * longest name first, whole words, case-insensitive, "defence" and "defense" alike.
+ * longest name first, whole words, any case, "defence" and "defense" alike.
  */
 @Component
 public class ActorList {
@@ -28,8 +25,11 @@ public class ActorList {
     static final String RESOURCE = "geodata/actors/actors.tsv";
 
     private final List<Actor> actors;
-    private final Map<String, Actor> byAlias;
-    private final Pattern names;
+    /** Aliases as word lists, by their first word, longest first. */
+    private final Map<String, List<Alias>> byFirstWord;
+
+    private record Alias(List<String> words, Actor actor) {
+    }
 
     public ActorList() throws IOException {
         this(read());
@@ -37,22 +37,22 @@ public class ActorList {
 
     ActorList(List<Map.Entry<Actor, List<String>>> rows) {
         List<Actor> list = new ArrayList<>();
-        Map<String, Actor> aliases = new HashMap<>();
+        Map<String, List<Alias>> index = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Map.Entry<Actor, List<String>> row : rows) {
             list.add(row.getKey());
-            aliases.putIfAbsent(normal(row.getKey().name()), row.getKey());
-            for (String alias : row.getValue()) {
-                aliases.putIfAbsent(normal(alias), row.getKey());
+            List<String> names = new ArrayList<>(row.getValue());
+            names.add(0, row.getKey().name());
+            for (String name : names) {
+                List<String> words = words(name);
+                if (!words.isEmpty() && seen.add(String.join(" ", words))) {
+                    index.computeIfAbsent(words.get(0), w -> new ArrayList<>()).add(new Alias(words, row.getKey()));
+                }
             }
         }
+        index.values().forEach(l -> l.sort(Comparator.comparingInt((Alias a) -> -a.words().size())));
         this.actors = List.copyOf(list);
-        this.byAlias = Map.copyOf(aliases);
-        String alternation = aliases.keySet().stream()
-                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .map(a -> Pattern.quote(a).replace(" ", "\\E\\s+\\Q"))
-                .reduce((a, b) -> a + "|" + b).orElse("(?!)");
-        this.names = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.byFirstWord = Map.copyOf(index);
     }
 
     public List<Actor> actors() {
@@ -63,27 +63,53 @@ public class ActorList {
         return actors.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
-    /** Every actor name in {@code text[from, to)}, in order. */
+    /** Every actor name in {@code text[from, to)}, in order: whole words, longest name first. */
     List<ActorMention> find(String text, int from, int to) {
-        String folded = fold(text);
-        Matcher m = names.matcher(folded).region(from, to);
+        List<Token> tokens = Token.of(text, from, to);
+        List<String> words = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            words.add(word(t.text()));
+        }
         List<ActorMention> out = new ArrayList<>();
-        while (m.find()) {
-            Actor a = byAlias.get(normal(m.group()));
-            if (a != null) {
-                out.add(new ActorMention(a, new Span(m.start(), m.end()), text.substring(m.start(), m.end())));
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Alias alias : byFirstWord.getOrDefault(words.get(i), List.of())) {
+                int n = alias.words().size();
+                if (i + n <= tokens.size() && words.subList(i, i + n).equals(alias.words()) && joined(text, tokens, i, n)) {
+                    Span span = new Span(tokens.get(i).start(), tokens.get(i + n - 1).end());
+                    out.add(new ActorMention(alias.actor(), span, span.of(text)));
+                    i += n - 1;
+                    break;
+                }
             }
         }
         return out;
     }
 
-    /** Same length as the input, so offsets stay valid: one apostrophe, one spelling of "defense". */
-    private static String fold(String text) {
-        return text.replace('’', '\'').replaceAll("(?i)defence", "defense");
+    /** The words of a name are only separated by spaces, hyphens or an apostrophe ("Armenia's"). */
+    private static boolean joined(String text, List<Token> tokens, int first, int n) {
+        for (int k = first + 1; k < first + n; k++) {
+            for (int c = tokens.get(k - 1).end(); c < tokens.get(k).start(); c++) {
+                char ch = text.charAt(c);
+                if (!Character.isWhitespace(ch) && ch != '\'' && ch != '’' && ch != '-') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
-    private static String normal(String s) {
-        return fold(s).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    private static List<String> words(String name) {
+        List<String> out = new ArrayList<>();
+        for (Token t : Token.of(name, 0, name.length())) {
+            out.add(word(t.text()));
+        }
+        return out;
+    }
+
+    /** One spelling for "defence" and "defense", any case. */
+    private static String word(String token) {
+        String w = Lowercase.of(token);
+        return w.equals("defence") ? "defense" : w;
     }
 
     private static List<Map.Entry<Actor, List<String>>> read() throws IOException {

@@ -17,7 +17,8 @@ final class Background {
     enum Reason { HISTORY, OTHER_CONFLICT, DIPLOMACY, RETROSPECTIVE }
 
     static final int RETROSPECTIVE_DAYS = 10;
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** The patterns are matched against lower-cased text. */
+    private static final int FLAGS = 0;
 
     private static final Pattern HISTORY = Pattern.compile("\\b(?:soviet|ussr|ssr|first (?:nagorno-)?karabakh war|historical(?:ly)?"
             + "|centur(?:y|ies)|refugees|forced migrants|since the (?:late |early )?(?:19)?\\d0s|autonomous region)\\b", FLAGS);
@@ -33,6 +34,11 @@ final class Background {
 
     /** Why the sentence is background, if it is. {@code mainDate} may be null (then only words count). */
     static Optional<Reason> of(String sentence, List<DateMention> dates, LocalDate mainDate) {
+        return byDates(dates, mainDate).or(() -> byWords(sentence));
+    }
+
+    /** Background by its dates: decades, "last summer", days long before the main date. */
+    static Optional<Reason> byDates(List<DateMention> dates, LocalDate mainDate) {
         for (DateMention d : dates) {
             if (d.kind() == DateMention.Kind.RETROSPECTIVE) {
                 return Optional.of(Reason.RETROSPECTIVE);
@@ -42,6 +48,12 @@ final class Background {
                         ? Reason.HISTORY : Reason.RETROSPECTIVE);
             }
         }
+        return Optional.empty();
+    }
+
+    /** Background by its words: history, other conflicts, diplomacy. */
+    static Optional<Reason> byWords(String text) {
+        String sentence = Lowercase.of(text);
         if (HISTORY.matcher(sentence).find()) {
             return Optional.of(Reason.HISTORY);
         }

@@ -153,7 +153,7 @@ final class CasualtyFigures {
         return out;
     }
 
-    /** "denied that the Armenian side suffered any casualties": zero killed and zero injured. */
+    /** "denied any casualties among its troops", "no losses": zero killed and zero injured. */
     private static void denial(String text, Sentence s, List<Figure> out) {
         Matcher denial = DENIAL.matcher(text).region(s.start(), s.end());
         if (denial.find()) {

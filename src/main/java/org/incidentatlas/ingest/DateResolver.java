@@ -55,6 +55,14 @@ final class DateResolver {
             + "|(the\\s+(?:next|following)\\s+day|a\\s+day\\s+later))\\b", FLAGS);
 
     private static final Map<String, Integer> MONTHS = months();
+    private static final List<String> MONTH_STEMS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+            "nov", "dec", "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек");
+    private static final List<String> RELATIVE_WORDS = List.of("day", "night", "week", "month", "year", "summer", "spring",
+            "autumn", "fall", "winter", "ago", "this", "earlier", "later");
+
+    private static boolean relativeWords(String lower) {
+        return RELATIVE_WORDS.stream().anyMatch(lower::contains);
+    }
 
     private DateResolver() {
     }
@@ -63,30 +71,44 @@ final class DateResolver {
     static List<DateMention> find(String text, int from, int to, LocalDate anchor, Integer fallbackYear) {
         List<DateMention> all = new ArrayList<>();
         Integer year = anchor != null ? Integer.valueOf(anchor.getYear()) : fallbackYear;
-        scan(ISO, text, from, to, all, m -> day(m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
-        scan(NUMERIC, text, from, to, all, m -> {
-            int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(3));
-            boolean monthFirst = "/".equals(m.group(2)) && a <= 12 && b > 12;
-            return day(m, Integer.parseInt(m.group(4)), monthFirst ? a : b, monthFirst ? b : a);
-        });
-        scan(MONTH_DAY, text, from, to, all, m -> monthDay(m, MONTHS.get(key(m.group(1))), Integer.parseInt(m.group(2)), m.group(3), anchor, year));
-        scan(DAY_MONTH, text, from, to, all, m -> monthDay(m, MONTHS.get(key(m.group(2))), Integer.parseInt(m.group(1)), m.group(3), anchor, year));
-        scan(MONTH_YEAR, text, from, to, all, m -> month(m, Integer.parseInt(m.group(2)), MONTHS.get(key(m.group(1)))));
-        scan(BARE_MONTH, text, from, to, all, m -> {
-            int month = MONTHS.get(key(m.group(1)));
-            if (year == null) {
-                return unresolved(m, DateMention.Kind.EXPLICIT);
-            }
-            int y = anchor != null && YearMonth.of(year, month).atDay(1).isAfter(anchor) ? year - 1 : year;
-            return month(m, y, month);
-        });
-        scan(SEASON_YEAR, text, from, to, all, m -> yearSpan(m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(1))));
-        scan(YEAR_RANGE, text, from, to, all, m -> yearSpan(m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
-        scan(YEAR, text, from, to, all, m -> yearSpan(m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(1))));
-        scan(DECADE, text, from, to, all, m -> unresolved(m, DateMention.Kind.RETROSPECTIVE));
-        scan(WEEKDAY_EXPR, text, from, to, all, m -> weekday(m, anchor));
-        scan(RELATIVE, text, from, to, all, m -> relative(m, anchor));
+        // cheap gates first: most sentences have no digits, month names or day words
+        String lower = Lowercase.of(text.substring(from, to));
+        boolean digits = lower.chars().anyMatch(Character::isDigit);
+        boolean months = MONTH_STEMS.stream().anyMatch(lower::contains);
+        if (digits) {
+            scan(ISO, text, from, to, all, m -> day(m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            scan(NUMERIC, text, from, to, all, m -> {
+                int a = Integer.parseInt(m.group(1));
+                int b = Integer.parseInt(m.group(3));
+                boolean monthFirst = "/".equals(m.group(2)) && a <= 12 && b > 12;
+                return day(m, Integer.parseInt(m.group(4)), monthFirst ? a : b, monthFirst ? b : a);
+            });
+        }
+        if (months) {
+            scan(MONTH_DAY, text, from, to, all, m -> monthDay(m, MONTHS.get(key(m.group(1))), Integer.parseInt(m.group(2)), m.group(3), anchor, year));
+            scan(DAY_MONTH, text, from, to, all, m -> monthDay(m, MONTHS.get(key(m.group(2))), Integer.parseInt(m.group(1)), m.group(3), anchor, year));
+            scan(MONTH_YEAR, text, from, to, all, m -> month(m, Integer.parseInt(m.group(2)), MONTHS.get(key(m.group(1)))));
+            scan(BARE_MONTH, text, from, to, all, m -> {
+                int month = MONTHS.get(key(m.group(1)));
+                if (year == null) {
+                    return unresolved(m, DateMention.Kind.EXPLICIT);
+                }
+                int y = anchor != null && YearMonth.of(year, month).atDay(1).isAfter(anchor) ? year - 1 : year;
+                return month(m, y, month);
+            });
+        }
+        if (digits) {
+            scan(SEASON_YEAR, text, from, to, all, m -> yearSpan(m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(1))));
+            scan(YEAR_RANGE, text, from, to, all, m -> yearSpan(m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+            scan(YEAR, text, from, to, all, m -> yearSpan(m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(1))));
+            scan(DECADE, text, from, to, all, m -> unresolved(m, DateMention.Kind.RETROSPECTIVE));
+        }
+        if (lower.contains("day")) {
+            scan(WEEKDAY_EXPR, text, from, to, all, m -> weekday(m, anchor));
+        }
+        if (relativeWords(lower)) {
+            scan(RELATIVE, text, from, to, all, m -> relative(m, anchor));
+        }
         all.sort(Comparator.comparingInt((DateMention d) -> d.span().start()).thenComparingInt(d -> -(d.span().end() - d.span().start())));
         List<DateMention> kept = new ArrayList<>();
         int covered = -1;

@@ -16,20 +16,21 @@ import org.incidentatlas.incidents.EventTaxonomy;
  */
 final class EventClassifier {
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** The patterns are matched against lower-cased text. */
+    private static final int FLAGS = 0;
 
     private record Rule(Pattern pattern, String eventType, String subEventType, int rank, boolean seizure) {
     }
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("\\b(?:shell(?:ing|ed|s)?|artillery|mortars?|rockets?|missiles?|bomb(?:ing|ings|ed|s)?"
-                    + "|bombard\\w*|howitzers?|heavy weapons|MLRS|multiple[- ]rocket)\\b", FLAGS),
+                    + "|bombard\\w*|howitzers?|heavy weapons|mlrs|multiple[- ]rocket)\\b", FLAGS),
                     EventTaxonomy.EXPLOSIONS, "Shelling/artillery/missile attack", 6, false),
-            new Rule(Pattern.compile("\\b(?:drones?|UAVs?|unmanned (?:aerial|aircraft)\\w*|air ?strikes?|Bayraktars?"
+            new Rule(Pattern.compile("\\b(?:drones?|uavs?|unmanned (?:aerial|aircraft)\\w*|air ?strikes?|bayraktars?"
                     + "|loitering munitions?|quadcopters?|combat aircraft|aviation)\\b", FLAGS),
                     EventTaxonomy.EXPLOSIONS, "Air/drone strike", 6, false),
             new Rule(Pattern.compile("\\b(?:land ?mines?|mine (?:blast|explosion)|(?:stepped on|hit|detonated) an? (?:\\w+ )?(?:mine|explosive)"
-                    + "|explosive devices?|IEDs?)\\b", FLAGS),
+                    + "|explosive devices?|ieds?)\\b", FLAGS),
                     EventTaxonomy.EXPLOSIONS, "Remote explosive/landmine/IED", 6, false),
             new Rule(Pattern.compile("\\bgrenades?\\b(?!\\s+launchers?)", FLAGS), EventTaxonomy.EXPLOSIONS, "Grenade", 5, false),
             new Rule(Pattern.compile("\\b(?:seiz(?:ed|e|es|ing|ure)|captur(?:ed|e|es|ing)|(?:took|taken|take|establish(?:ed)?|gained)"
@@ -53,7 +54,7 @@ final class EventClassifier {
 
     /** The sentence's event class, if it names violence; {@code hasCasualties} admits killings and injuries alone. */
     static Optional<EventClass> classify(String text, Sentence s, boolean hasCasualties) {
-        String sentence = text.substring(s.start(), s.end());
+        String sentence = Lowercase.of(text.substring(s.start(), s.end()));
         EventClass best = null;
         for (Rule r : RULES) {
             Matcher m = r.pattern().matcher(sentence);

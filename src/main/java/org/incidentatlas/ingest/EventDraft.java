@@ -19,6 +19,8 @@ final class EventDraft {
     boolean refined;
     final List<SentenceFacts> sentences = new ArrayList<>();
     final List<ExtractedClaim> claims = new ArrayList<>();
+    /** Sentences that only gave figures for this event: they may sharpen its type, but name victims, not actors. */
+    final List<SentenceFacts> figureSentences = new ArrayList<>();
 
     EventDraft(SentenceFacts.When when, Candidate place, Span placeSpan) {
         this.when = when;
@@ -42,6 +44,11 @@ final class EventDraft {
         for (SentenceFacts f : other.sentences) {
             if (!sentences.contains(f)) {
                 sentences.add(f);
+            }
+        }
+        for (SentenceFacts f : other.figureSentences) {
+            if (!figureSentences.contains(f)) {
+                figureSentences.add(f);
             }
         }
         for (ExtractedClaim c : other.claims) {

@@ -59,10 +59,13 @@ final class PlaceMentions {
     private final LevenshteinDistance distance = new LevenshteinDistance(2);
     private final Map<String, Optional<String>> known = new HashMap<>();
 
-    PlaceMentions(Gazetteer gazetteer, NameKeys keys, QueryWords words) {
+    private final KnownNames names;
+
+    PlaceMentions(Gazetteer gazetteer, NameKeys keys, QueryWords words, KnownNames names) {
         this.gazetteer = gazetteer;
         this.keys = keys;
         this.words = words;
+        this.names = names;
     }
 
     /** The toponyms of the sentence, resolved, in order. */
@@ -100,7 +103,14 @@ final class PlaceMentions {
                 phrases.set(k, cur.withSuffix(next.suffix));
             }
         }
-        List<Optional<Candidate>> first = phrases.stream().map(p -> resolve(p, null)).toList();
+        List<Optional<Candidate>> first = new ArrayList<>();
+        for (int k = 0; k < phrases.size(); k++) {
+            boolean adjacent = k > 0 && QUALIFIER_GAP.matcher(text.substring(phrases.get(k - 1).end, Math.max(phrases.get(k - 1).end,
+                    phrases.get(k).start))).matches()
+                    || k + 1 < phrases.size() && QUALIFIER_GAP.matcher(text.substring(phrases.get(k).end, Math.max(phrases.get(k).end,
+                    phrases.get(k + 1).start))).matches();
+            first.add(adjacent ? resolve(phrases.get(k), null) : Optional.empty());
+        }
         List<PlaceMention> out = new ArrayList<>();
         for (int k = 0; k < phrases.size(); k++) {
             Phrase p = phrases.get(k);
@@ -204,10 +214,22 @@ final class PlaceMentions {
         return Optional.ofNullable(any);
     }
 
+    /**
+     * Whether the gazetteer knows the name: its key exactly, or, for a name long enough to carry a
+     * misspelling, a look-up's answer within an edit or two. A multi-word span is only looked up
+     * when its first word begins some multi-word name.
+     */
     private boolean knows(String name) {
         return known.computeIfAbsent(name, n -> {
             String key = nameKey(n);
             if (key.isEmpty()) {
+                return Optional.empty();
+            }
+            if (names.isName(key)) {
+                return Optional.of(key);
+            }
+            int space = key.indexOf(' ');
+            if (key.length() < 7 || space > 0 && !names.startsAName(key.substring(0, space))) {
                 return Optional.empty();
             }
             for (Candidate c : gazetteer.search(new GeocodeQuery(n, null, null, null, 10))) {
@@ -270,7 +292,9 @@ final class PlaceMentions {
             if (t.start() >= a.span().start() && t.end() <= a.span().end()) {
                 boolean bareCapital = "government".equals(a.actor().kind()) && a.span().start() == t.start()
                         && a.span().end() == t.end();
-                return !(bareCapital && i > 0 && LOCATIVES.contains(tokens.get(i - 1).lower()));
+                boolean locative = i > 0 && LOCATIVES.contains(tokens.get(i - 1).lower())
+                        && !(i > 1 && tokens.get(i - 2).lower().equals("according"));
+                return !(bareCapital && locative);
             }
         }
         return false;

@@ -50,6 +50,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
     private final QueryWords words;
     private final ActorList actors;
     private final Claimants claimants;
+    private final KnownNames knownNames;
 
     public RuleBasedReportExtractor(Gazetteer gazetteer, NameKeys keys, QueryWords words, ActorList actors) {
         this.gazetteer = gazetteer;
@@ -57,6 +58,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         this.words = words;
         this.actors = actors;
         this.claimants = new Claimants(actors);
+        this.knownNames = new KnownNames(gazetteer, keys, words);
     }
 
     @Override
@@ -66,7 +68,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         List<Sentence> sentences = Sentences.split(text);
         List<ActorMention> allActors = actors.find(text, 0, text.length());
         Integer fallbackYear = anchor != null ? null : latestYear(text);
-        PlaceMentions places = new PlaceMentions(gazetteer, keys, words);
+        PlaceMentions places = new PlaceMentions(gazetteer, keys, words, knownNames);
 
         List<SentenceFacts> facts = new ArrayList<>();
         for (Sentence s : sentences) {
@@ -74,9 +76,10 @@ public class RuleBasedReportExtractor implements ReportExtractor {
                     .filter(a -> a.span().start() >= s.start() && a.span().end() <= s.end()).toList();
             List<DateMention> dates = DateResolver.find(text, s.start(), s.end(), anchor, fallbackYear);
             List<Figure> figures = CasualtyFigures.find(text, s);
+            // background by its words here; by its dates once the main date is known
             facts.add(new SentenceFacts(s, dates, places.find(text, s, inSentence), inSentence,
                     claimants.find(text, s, inSentence), figures, EventClassifier.classify(text, s, !figures.isEmpty()),
-                    Optional.empty(), SentenceFacts.When.UNKNOWN));
+                    Background.byWords(s.text()), SentenceFacts.When.UNKNOWN));
         }
         SentenceFacts.When main = mainDate(text, facts, anchor);
         List<SentenceFacts> dated = dateAndSetAside(text, facts, main);
@@ -141,7 +144,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
     private SentenceFacts.When mainDate(String text, List<SentenceFacts> facts, LocalDate anchor) {
         Optional<DateMention> best = Optional.empty();
         for (SentenceFacts f : facts) {
-            Optional<Background.Reason> words = Background.of(f.sentence().text(), f.dates(), null);
+            Optional<Background.Reason> words = Background.byDates(f.dates(), null).or(f::background);
             Optional<DateMention> own = f.ownDate().filter(d -> anchor == null || !d.date().isAfter(anchor.plusDays(1)));
             if (words.isEmpty() && own.isPresent() && (f.eventClass().isPresent() || !f.figures().isEmpty())) {
                 best = own;
@@ -160,7 +163,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
             return new SentenceFacts.When(anchor.minusDays(6), anchor, DatePrecision.WEEK, false);
         }
         for (SentenceFacts f : facts) {
-            if (Background.of(f.sentence().text(), f.dates(), null).isPresent()) {
+            if (Background.byDates(f.dates(), null).or(f::background).isPresent()) {
                 continue;
             }
             for (DateMention d : f.dates()) {
@@ -208,7 +211,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
             } else {
                 when = new SentenceFacts.When(main.date(), main.end(), main.precision(), false);
             }
-            Optional<Background.Reason> background = Background.of(f.sentence().text(), f.dates(), main.date());
+            Optional<Background.Reason> background = Background.byDates(f.dates(), main.date()).or(f::background);
             if (background.isEmpty() && own.isEmpty() && !sameDay && previousBackground.isPresent()
                     && CONTINUATION.matcher(f.sentence().text()).lookingAt()) {
                 background = previousBackground;
@@ -428,8 +431,8 @@ public class RuleBasedReportExtractor implements ReportExtractor {
                         target.claims.add(c);
                     }
                     for (SentenceFacts f : u.sentences) {
-                        if (!target.sentences.contains(f)) {
-                            target.sentences.add(f);
+                        if (!target.figureSentences.contains(f)) {
+                            target.figureSentences.add(f);
                         }
                     }
                 }
@@ -440,11 +443,20 @@ public class RuleBasedReportExtractor implements ReportExtractor {
     private ExtractedEvent toEvent(String text, EventDraft d, SentenceFacts.When main, List<ActorMention> reportForces) {
         EventClass best = null;
         List<Actor> forces = new ArrayList<>();
+        for (SentenceFacts f : d.figureSentences) {
+            if (f.eventClass().isPresent() && (best == null || f.eventClass().get().rank() > best.rank())) {
+                best = f.eventClass().get();
+            }
+        }
         for (SentenceFacts f : d.sentences) {
             if (f.eventClass().isPresent() && (best == null || f.eventClass().get().rank() > best.rank())) {
                 best = f.eventClass().get();
             }
-            List<Actor> here = f.actors().stream().map(ActorMention::actor).filter(Actor::isForce).distinct().toList();
+            // victims named in a figure ("two Armenian soldiers were killed") act last
+            List<Actor> here = f.actors().stream()
+                    .sorted(Comparator.comparing((ActorMention a) -> f.figures().stream().anyMatch(fig ->
+                            fig.span().start() <= a.span().start() && a.span().end() <= fig.span().end())))
+                    .map(ActorMention::actor).filter(Actor::isForce).distinct().toList();
             if (here.size() >= 2 && PASSIVE_TARGET.matcher(f.sentence().text()).find()) {
                 here = List.of(here.get(1), here.get(0));
             } else if (here.size() == 1 && PASSIVE_TARGET.matcher(f.sentence().text()).find() && forces.isEmpty()) {

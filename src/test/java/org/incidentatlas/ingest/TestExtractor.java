@@ -29,7 +29,7 @@ final class TestExtractor {
                 Gazetteer gazetteer = new Gazetteer(new PlaceFiles(keys, words).load(), keys, words);
                 actors = new ActorList();
                 shared = new RuleBasedReportExtractor(gazetteer, keys, words, actors);
-                places = new PlaceMentions(gazetteer, keys, words);
+                places = new PlaceMentions(gazetteer, keys, words, new KnownNames(gazetteer, keys, words));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
