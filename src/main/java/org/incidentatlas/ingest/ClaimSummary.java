@@ -42,12 +42,12 @@ final class ClaimSummary {
         if (f == null) {
             return;
         }
-        if (f.low() == f.high()) {
-            parts.add(f.best() + " " + what);
-        } else if (f.exactHigh() == null) {
+        if (f.exactLow() != null && f.exactHigh() == null && f.exactLow() == f.best()) {
             parts.add("at least " + f.low() + " " + what);
-        } else if (f.exactLow() == null) {
+        } else if (f.exactHigh() != null && f.exactLow() == null && f.exactHigh() == f.best()) {
             parts.add("up to " + f.high() + " " + what);
+        } else if (f.low() == f.high()) {
+            parts.add(f.best() + " " + what);
         } else {
             parts.add(f.low() + "-" + f.high() + " " + what);
         }
