@@ -137,7 +137,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         for (EventDraft d : drafts) {
             events.add(toEvent(text, d, main, reportForces));
         }
-        return new ExtractedReport(mentions(dated, attributions), events);
+        return new ExtractedReport(mentions(text, dated, attributions), events);
     }
 
     /** The report's main date: the first news sentence about an event that dates itself; else the publication week; else a coarse period. */
@@ -515,7 +515,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         return Math.round(Math.max(0.05, Math.min(0.95, score)) * 100) / 100.0;
     }
 
-    private static List<Mention> mentions(List<SentenceFacts> facts, List<Attribution> attributions) {
+    private static List<Mention> mentions(String text, List<SentenceFacts> facts, List<Attribution> attributions) {
         List<Mention> out = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
             SentenceFacts f = facts.get(i);
@@ -530,12 +530,12 @@ public class RuleBasedReportExtractor implements ReportExtractor {
             }
             Attribution a = attributions.get(i);
             if (a != null && !a.anaphoric() && f.attribution().isPresent()) {
-                out.add(new Mention(MentionKind.CLAIMANT, a.span(), "", a.claimant()));
+                out.add(new Mention(MentionKind.CLAIMANT, a.span(), a.span().of(text), a.claimant()));
             }
             for (Figure fig : f.figures()) {
                 out.add(new Mention(MentionKind.FIGURE, fig.span(), fig.text(), fig.describe()));
             }
-            f.eventClass().ifPresent(c -> out.add(new Mention(MentionKind.EVENT, c.cue(), "",
+            f.eventClass().ifPresent(c -> out.add(new Mention(MentionKind.EVENT, c.cue(), c.cue().of(text),
                     c.eventType() + "/" + c.subEventType())));
         }
         out.sort(Comparator.comparingInt((Mention m) -> m.span().start()).thenComparing(m -> m.kind().ordinal()));
