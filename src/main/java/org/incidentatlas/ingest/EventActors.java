@@ -18,6 +18,9 @@ final class EventActors {
     private static final Pattern PASSIVE_AFTER = Pattern.compile("^[^.;]{0,20}?\\b(?:was|were|had been|has been|have been)"
             + " (?:attacked|shelled|targeted|fired (?:up)?on|hit|struck|bombed|destroyed)\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern OWN_FORCES = Pattern.compile("\\bits (?:army|troops|forces|units|soldiers|military)\\b"
+            + "(?! (?:were|was|had been|have been) (?:attacked|targeted|shelled|hit|fired))", Pattern.CASE_INSENSITIVE);
+
     /** The acting force and the force acted on; either may be null. */
     record Pair(Actor actor1, Actor actor2) {
     }
@@ -25,10 +28,15 @@ final class EventActors {
     private EventActors() {
     }
 
-    static Pair of(String text, List<SentenceFacts> sentences, List<ActorMention> reportForces) {
+    static Pair of(String text, List<SentenceFacts> sentences, List<ActorMention> reportForces, ActorList list) {
         List<Actor> acting = new ArrayList<>();
         List<Actor> targets = new ArrayList<>();
         for (SentenceFacts f : sentences) {
+            // "Azerbaijan said its army took …": the speaker's own forces act
+            f.attribution().filter(at -> at.country() != null && OWN_FORCES.matcher(f.sentence().text()).find())
+                    .flatMap(at -> list.actors().stream().filter(x -> "military".equals(x.kind()) && at.country().equals(x.country())).findFirst())
+                    .filter(x -> !acting.contains(x))
+                    .ifPresent(acting::add);
             for (ActorMention a : f.actors()) {
                 // the force that reports ("the Defence Army said") is a source here, not a party
                 if (!a.actor().isForce() || f.attribution().filter(at -> at.span().equals(a.span())).isPresent()) {

@@ -454,7 +454,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         if (best == null) {
             best = new EventClass(EventTaxonomy.BATTLES, "Armed clash", 1, false, d.sentences.get(0).sentence().span());
         }
-        EventActors.Pair pair = EventActors.of(text, d.sentences, reportForces);
+        EventActors.Pair pair = EventActors.of(text, d.sentences, reportForces, actors);
         Actor actor1 = pair.actor1();
         Actor actor2 = pair.actor2();
         String eventType = best.eventType();

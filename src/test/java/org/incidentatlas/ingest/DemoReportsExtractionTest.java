@@ -67,6 +67,7 @@ class DemoReportsExtractionTest {
         assertThat(extracted.get("03").events().get(0).actor1()).isEqualTo("Military Forces of Azerbaijan");
         assertThat(extracted.get("04").events().get(0).actor1()).isEqualTo("Military Forces of Armenia");
         assertThat(extracted.get("06").events().get(0).actor2()).isEqualTo("Artsakh Defence Army");
+        assertThat(extracted.get("05").events().get(0).actor1()).isEqualTo("Military Forces of Azerbaijan");
     }
 
     @Test
