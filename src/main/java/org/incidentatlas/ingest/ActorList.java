@@ -74,8 +74,11 @@ public class ActorList {
         for (int i = 0; i < tokens.size(); i++) {
             for (Alias alias : byFirstWord.getOrDefault(words.get(i), List.of())) {
                 int n = alias.words().size();
-                if (i + n <= tokens.size() && words.subList(i, i + n).equals(alias.words()) && joined(text, tokens, i, n)) {
-                    Span span = new Span(tokens.get(i).start(), tokens.get(i + n - 1).end());
+                if (i + n <= tokens.size() && matchesAt(words, i, alias.words()) && joined(text, tokens, i, n)) {
+                    Token last = tokens.get(i + n - 1);
+                    int end = words.get(i + n - 1).equals(alias.words().get(n - 1)) ? last.end()
+                            : last.start() + alias.words().get(n - 1).length();
+                    Span span = new Span(tokens.get(i).start(), end);
                     out.add(new ActorMention(alias.actor(), span, span.of(text)));
                     i += n - 1;
                     break;
@@ -83,6 +86,16 @@ public class ActorList {
             }
         }
         return out;
+    }
+
+    /** The alias's words from position i; the last may carry a hyphenated ending ("ՊՆ-ն", "Baku-based"). */
+    private static boolean matchesAt(List<String> words, int i, List<String> alias) {
+        int n = alias.size();
+        if (!words.subList(i, i + n - 1).equals(alias.subList(0, n - 1))) {
+            return false;
+        }
+        String last = words.get(i + n - 1);
+        return last.equals(alias.get(n - 1)) || last.startsWith(alias.get(n - 1) + "-");
     }
 
     /** The words of a name are only separated by spaces, hyphens or an apostrophe ("Armenia's"). */

@@ -41,9 +41,6 @@ public class RuleBasedReportExtractor implements ReportExtractor {
     private static final Pattern CONTINUATION = Pattern.compile("(?:then|as a result|after|afterwards|following|since then|"
             + "at the time|at that time|back then|during|it|this|that|these|those|they|he|she|its|their)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern PASSIVE_TARGET = Pattern.compile(
-            "\\b(?:was|were|had been|has been|have been) (?:attacked|shelled|targeted|fired (?:up)?on|hit|struck|bombed)\\b",
-            Pattern.CASE_INSENSITIVE);
 
     private final Gazetteer gazetteer;
     private final NameKeys keys;
@@ -131,13 +128,15 @@ public class RuleBasedReportExtractor implements ReportExtractor {
 
         List<ActorMention> reportForces = allActors.stream().filter(a -> a.actor().isForce())
                 .filter(a -> !a.actor().kind().equals("peacekeepers") && !a.actor().kind().equals("monitors"))
+                .filter(a -> dated.stream().noneMatch(f -> f.figures().stream().anyMatch(fig ->
+                        fig.span().start() <= a.span().start() && a.span().end() <= fig.span().end())))
                 .filter(a -> dated.stream().anyMatch(f -> f.isNews() && f.sentence().span().start() <= a.span().start()
                         && a.span().end() <= f.sentence().end())).toList();
         List<ExtractedEvent> events = new ArrayList<>();
         for (EventDraft d : drafts) {
             events.add(toEvent(text, d, main, reportForces));
         }
-        return new ExtractedReport(mentions(dated, attributions), events);
+        return new ExtractedReport(mentions(text, dated, attributions), events);
     }
 
     /** The report's main date: the first news sentence about an event that dates itself; else the publication week; else a coarse period. */
@@ -442,7 +441,6 @@ public class RuleBasedReportExtractor implements ReportExtractor {
 
     private ExtractedEvent toEvent(String text, EventDraft d, SentenceFacts.When main, List<ActorMention> reportForces) {
         EventClass best = null;
-        List<Actor> forces = new ArrayList<>();
         for (SentenceFacts f : d.figureSentences) {
             if (f.eventClass().isPresent() && (best == null || f.eventClass().get().rank() > best.rank())) {
                 best = f.eventClass().get();
@@ -452,33 +450,13 @@ public class RuleBasedReportExtractor implements ReportExtractor {
             if (f.eventClass().isPresent() && (best == null || f.eventClass().get().rank() > best.rank())) {
                 best = f.eventClass().get();
             }
-            // victims named in a figure ("two Armenian soldiers were killed") act last
-            List<Actor> here = f.actors().stream()
-                    .sorted(Comparator.comparing((ActorMention a) -> f.figures().stream().anyMatch(fig ->
-                            fig.span().start() <= a.span().start() && a.span().end() <= fig.span().end())))
-                    .map(ActorMention::actor).filter(Actor::isForce).distinct().toList();
-            if (here.size() >= 2 && PASSIVE_TARGET.matcher(f.sentence().text()).find()) {
-                here = List.of(here.get(1), here.get(0));
-            } else if (here.size() == 1 && PASSIVE_TARGET.matcher(f.sentence().text()).find() && forces.isEmpty()) {
-                here = List.of();
-            }
-            for (Actor a : here) {
-                if (!forces.contains(a)) {
-                    forces.add(a);
-                }
-            }
         }
         if (best == null) {
             best = new EventClass(EventTaxonomy.BATTLES, "Armed clash", 1, false, d.sentences.get(0).sentence().span());
         }
-        Actor actor1 = forces.isEmpty() ? reportForces.stream().map(ActorMention::actor).findFirst().orElse(null) : forces.get(0);
-        Actor actor2 = null;
-        for (Actor a : concat(forces, reportForces.stream().map(ActorMention::actor).toList())) {
-            if (actor1 != null && !a.equals(actor1) && !Objects.equals(a.country(), actor1.country())) {
-                actor2 = a;
-                break;
-            }
-        }
+        EventActors.Pair pair = EventActors.of(text, d.sentences, reportForces, actors);
+        Actor actor1 = pair.actor1();
+        Actor actor2 = pair.actor2();
         String eventType = best.eventType();
         String subType = best.subEventType();
         boolean violence = d.sentences.stream().anyMatch(f -> f.eventClass().filter(c -> !c.seizure()).isPresent())
@@ -496,12 +474,6 @@ public class RuleBasedReportExtractor implements ReportExtractor {
                 d.place, d.placeSpan, d.claims, first.sentence().span(), confidence(d, best, main));
     }
 
-    private static List<Actor> concat(List<Actor> a, List<Actor> b) {
-        List<Actor> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
     /** How far to trust the event: its own date, an exact place, attributed figures and a specific cue count for it. */
     private static double confidence(EventDraft d, EventClass c, SentenceFacts.When main) {
         double score = 0.35;
@@ -515,7 +487,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         return Math.round(Math.max(0.05, Math.min(0.95, score)) * 100) / 100.0;
     }
 
-    private static List<Mention> mentions(List<SentenceFacts> facts, List<Attribution> attributions) {
+    private static List<Mention> mentions(String text, List<SentenceFacts> facts, List<Attribution> attributions) {
         List<Mention> out = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
             SentenceFacts f = facts.get(i);
@@ -530,12 +502,12 @@ public class RuleBasedReportExtractor implements ReportExtractor {
             }
             Attribution a = attributions.get(i);
             if (a != null && !a.anaphoric() && f.attribution().isPresent()) {
-                out.add(new Mention(MentionKind.CLAIMANT, a.span(), "", a.claimant()));
+                out.add(new Mention(MentionKind.CLAIMANT, a.span(), a.span().of(text), a.claimant()));
             }
             for (Figure fig : f.figures()) {
                 out.add(new Mention(MentionKind.FIGURE, fig.span(), fig.text(), fig.describe()));
             }
-            f.eventClass().ifPresent(c -> out.add(new Mention(MentionKind.EVENT, c.cue(), "",
+            f.eventClass().ifPresent(c -> out.add(new Mention(MentionKind.EVENT, c.cue(), c.cue().of(text),
                     c.eventType() + "/" + c.subEventType())));
         }
         out.sort(Comparator.comparingInt((Mention m) -> m.span().start()).thenComparing(m -> m.kind().ordinal()));

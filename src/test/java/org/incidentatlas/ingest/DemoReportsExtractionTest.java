@@ -63,6 +63,11 @@ class DemoReportsExtractionTest {
         assertThat(claimBy("07", "Ministry of Defence of Armenia").injuredBest()).isEqualTo(1);
         assertThat(placesOn("08", "2024-02-13")).containsExactly("arm-syunik-nerkin-hand");
         assertThat(placesOn("08", "2024-02-12")).containsExactly("dir-zangilan");
+        // who fired on whom, as each report tells it
+        assertThat(extracted.get("03").events().get(0).actor1()).isEqualTo("Military Forces of Azerbaijan");
+        assertThat(extracted.get("04").events().get(0).actor1()).isEqualTo("Military Forces of Armenia");
+        assertThat(extracted.get("06").events().get(0).actor2()).isEqualTo("Artsakh Defence Army");
+        assertThat(extracted.get("05").events().get(0).actor1()).isEqualTo("Military Forces of Azerbaijan");
     }
 
     @Test

@@ -93,6 +93,8 @@ class SeedExtractionTest {
             assertThat(c.injuredBest()).isEqualTo(1);
         });
         assertThat(e.placeSpan().of(texts.get("000"))).isEqualTo("Nerkin Khanda");
+        assertThat(e.actor1()).isEqualTo("State Border Service of Azerbaijan");
+        assertThat(e.actor2()).isEqualTo("Military Forces of Armenia");
     }
 
     @Test
