@@ -79,9 +79,10 @@ public class BorderStore {
         });
     }
 
-    /** Deletes a border and the incident distances measured to it; call inside a transaction. */
+    /** Deletes a border and the incident distances measured to it, with their band counts; call inside a transaction. */
     public boolean delete(String id) {
         jdbc.update("DELETE FROM incident_border_distances WHERE border_id = ?", id);
+        jdbc.update("DELETE FROM border_distance_bands WHERE border_id = ?", id);
         return jdbc.update("DELETE FROM borders WHERE id = ?", id) > 0;
     }
 

@@ -2,10 +2,16 @@ package org.incidentatlas.geodata;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-import org.incidentatlas.incidents.IncidentFeatureReader;
-import org.incidentatlas.incidents.IncidentStore;
-import org.incidentatlas.incidents.InvalidIncidentException;
+import org.incidentatlas.ingest.IngestService;
+import org.incidentatlas.ingest.ReportInput;
+import org.incidentatlas.ingest.ReportJson;
+import org.incidentatlas.ingest.Utf8;
 import org.incidentatlas.storage.DatabaseBackend;
 import org.incidentatlas.storage.DatasetLoads;
 import org.slf4j.Logger;
@@ -16,38 +22,32 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
- * Loads the demo incidents ({@code geodata/demo/incidents.geojson}) on the first start: always
- * when {@code atlas.demo-data} is {@code true}, on the embedded database only when it is
- * {@code auto} (the default), never when {@code false}. All or nothing, and once per database.
+ * Produces the demo incidents on the first start by ingesting the team-written reports in
+ * {@code geodata/demo/reports/} (listed, with their dates and outlets, in its MANIFEST.tsv)
+ * through the ingestion pipeline — so the demo shows reports, provenance and fusion as users get
+ * them. Always when {@code atlas.demo-data} is {@code true}, on the embedded database only when it
+ * is {@code auto} (the default), never when {@code false}. All or nothing, and once per database.
  */
 @Component
 public class DemoIncidentLoader {
 
     static final String DATASET = "demo-incidents";
-    private static final String RESOURCE = "geodata/demo/incidents.geojson";
+    private static final String FOLDER = "geodata/demo/reports/";
     private static final Logger LOG = LoggerFactory.getLogger(DemoIncidentLoader.class);
 
     private final String mode;
     private final DatabaseBackend backend;
     private final DatasetLoads loads;
-    private final IncidentStore incidents;
-    private final IncidentFeatureReader reader;
-    private final JsonMapper json;
+    private final IngestService ingest;
     private final TransactionTemplate transaction;
 
     public DemoIncidentLoader(@Value("${atlas.demo-data:auto}") String mode, DatabaseBackend backend, DatasetLoads loads,
-                              IncidentStore incidents, IncidentFeatureReader reader, JsonMapper json,
-                              PlatformTransactionManager transactions) {
+                              IngestService ingest, PlatformTransactionManager transactions) {
         this.mode = mode;
         this.backend = backend;
         this.loads = loads;
-        this.incidents = incidents;
-        this.reader = reader;
-        this.json = json;
+        this.ingest = ingest;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -61,24 +61,49 @@ public class DemoIncidentLoader {
         if (!wanted || loads.isLoaded(DATASET)) {
             return;
         }
-        byte[] content;
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            content = in.readAllBytes();
+        byte[] manifest = read("MANIFEST.tsv");
+        List<byte[]> files = new ArrayList<>(List.of(manifest));
+        List<ReportInput> reports = new ArrayList<>();
+        for (Map<String, String> row : rows(new String(manifest, StandardCharsets.UTF_8))) {
+            byte[] text = read(row.get("file"));
+            files.add(text);
+            String published = row.get("published_at");
+            reports.add(new ReportInput(Utf8.decode(text, row.get("file")), row.get("title"), row.get("url"), row.get("outlet"),
+                    published == null || published.isBlank() ? null : ReportJson.publishedAt(published), row.get("language")));
         }
-        JsonNode features = json.readTree(content).path("features");
-        int n = transaction.execute(status -> {
-            int count = 0;
-            for (JsonNode feature : features) {
-                try {
-                    incidents.create(reader.read(feature));
-                } catch (InvalidIncidentException e) {
-                    throw new IllegalStateException(RESOURCE + " feature " + count + " is invalid: " + e.getMessage(), e);
-                }
-                count++;
+        int incidents = transaction.execute(status -> {
+            int created = 0;
+            for (ReportInput r : reports) {
+                created += ingest.ingest(r).incidentsCreated().size();
             }
-            loads.markLoaded(DATASET, DatasetLoads.digest(content));
-            return count;
+            loads.markLoaded(DATASET, DatasetLoads.digest(files.toArray(byte[][]::new)));
+            return created;
         });
-        LOG.info("Loaded {} demo incidents from {}", n, RESOURCE);
+        LOG.info("Demo data: ingested {} team-written reports from {} into {} incidents", reports.size(), FOLDER, incidents);
+    }
+
+    private static byte[] read(String name) throws IOException {
+        try (InputStream in = new ClassPathResource(FOLDER + name).getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The manifest's rows as column → value, by its header line. */
+    private static List<Map<String, String>> rows(String tsv) {
+        String[] lines = tsv.split("\r?\n");
+        String[] header = lines[0].split("\t");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String[] cells = lines[i].split("\t", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < header.length && c < cells.length; c++) {
+                row.put(header[c].strip(), cells[c].strip());
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 }

@@ -54,12 +54,12 @@ public class JdbcIncidentStore implements IncidentStore {
     private static final String COLUMNS = "id, event_date, event_date_end, date_precision, event_type, sub_event_type, "
             + "actor1, actor2, ST_AsBinary(geom) AS geom_wkb, location_name, place_id, country, admin1, admin2, "
             + "geo_precision, fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, "
-            + "claims, sources, notes, created_at, updated_at, version, "
+            + "claims, sources, notes, status, confidence, created_at, updated_at, version, "
             + "border_distance_m, nearest_border, ST_AsBinary(nearest_border_point) AS nearest_border_wkb, border_side";
 
     private static final String WRITABLE = "event_date, event_date_end, date_precision, event_type, sub_event_type, "
             + "actor1, actor2, geom, location_name, place_id, country, admin1, admin2, geo_precision, "
-            + "fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, claims, sources, notes";
+            + "fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, claims, sources, notes, status, confidence";
 
     private static final TypeReference<List<Claim>> CLAIMS = new TypeReference<>() { };
     private static final TypeReference<List<SourceRef>> SOURCES = new TypeReference<>() { };
@@ -334,6 +334,8 @@ public class JdbcIncidentStore implements IncidentStore {
         ps.setString(i++, json.writeValueAsString(d.claims()));
         ps.setString(i++, json.writeValueAsString(d.sources()));
         ps.setString(i++, d.notes());
+        ps.setString(i++, d.status().code());
+        ps.setObject(i++, d.confidence(), Types.DOUBLE);
         return i;
     }
 
@@ -464,7 +466,9 @@ public class JdbcIncidentStore implements IncidentStore {
                 casualties(rs, "fatalities"), casualties(rs, "injured"),
                 json.readValue(rs.getString("claims"), CLAIMS),
                 json.readValue(rs.getString("sources"), SOURCES),
-                rs.getString("notes"));
+                rs.getString("notes"),
+                ReviewStatus.fromCode(rs.getString("status")).orElseThrow(),
+                rs.getObject("confidence", Double.class));
         Geometry nearest = readGeometry(rs, "nearest_border_wkb");
         BorderMetrics metrics = new BorderMetrics(rs.getObject("border_distance_m", Double.class), rs.getString("nearest_border"),
                 nearest == null ? null : nearest.getCoordinate().x, nearest == null ? null : nearest.getCoordinate().y,

@@ -66,6 +66,10 @@ public class IncidentFeatureWriter {
             number(g, "injured", c.injured());
             g.writeStringProperty("summary", c.summary());
             g.writeStringProperty("source", c.source());
+            if (c.span() != null) {
+                g.writeName("span");
+                span(g, c.span());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -76,10 +80,27 @@ public class IncidentFeatureWriter {
             g.writeStringProperty("url", s.url());
             g.writeStringProperty("outlet", s.outlet());
             date(g, "published", s.published());
+            if (s.title() != null) {
+                g.writeStringProperty("title", s.title());
+            }
+            if (s.report() != null) {
+                g.writeNumberProperty("report", s.report());
+            }
+            if (!s.spans().isEmpty()) {
+                g.writeArrayPropertyStart("spans");
+                s.spans().forEach(span -> span(g, span));
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeStringProperty("notes", d.notes());
+        g.writeStringProperty("status", d.status().code());
+        if (d.confidence() == null) {
+            g.writeNullProperty("confidence");
+        } else {
+            g.writeNumberProperty("confidence", d.confidence());
+        }
         BorderMetrics b = incident.border();
         if (b.distanceM() == null) {
             g.writeNullProperty("border_distance_m");
@@ -105,6 +126,13 @@ public class IncidentFeatureWriter {
         g.writeEndObject();
     }
 
+
+    private static void span(JsonGenerator g, org.incidentatlas.incidents.TextSpan span) {
+        g.writeStartObject();
+        g.writeNumberProperty("start", span.start());
+        g.writeNumberProperty("end", span.end());
+        g.writeEndObject();
+    }
 
     private static void casualties(JsonGenerator g, String name, Casualties c) {
         number(g, name, c.best());

@@ -1,0 +1,23 @@
+package org.incidentatlas.ogcapi;
+
+import org.incidentatlas.testsupport.PostgisTestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The report API contract on a real PostgreSQL + PostGIS server. */
+class ReportApiOnPostgisTest extends ReportApiContract {
+
+    @BeforeAll
+    static void postgisIsThere() {
+        PostgisTestDatabase.shared();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgisTestDatabase.DbCoordinates db = PostgisTestDatabase.shared().createDatabase("reports");
+        registry.add("spring.datasource.url", db::jdbcUrl);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
+    }
+}
