@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * with the demo incidents: every conformance class selects the incidents known to match, in
  * both encodings, combined with the other parameters and paged. Subclasses pick the backend.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"atlas.demo-data=true"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"atlas.demo-data=true", "atlas.demo-data.source=coded"})
 abstract class CqlFilterContract {
 
     static final Set<String> ARMENIA = Set.of("Artanish", "Goris", "Ishkhanasar", "Jermuk", "Kapan", "Martuni", "Sotk",
