@@ -16,6 +16,8 @@
 #   PGPORT=55432 APP_PORT=18080             first ports tried (the next free ones are used)
 #   SKIP_BUILD=1                            reuse target/ and bench/target/
 #   KEEP=1                                  leave WORK behind (the cluster is stopped anyway)
+#   REUSE=1                                 start the cluster a KEEP=1 run left in WORK: no load, only
+#                                           the recompute (RECOMPUTE=0 skips it too) and the latency runs
 # Results: the log is printed and kept as bench/target/border-1m.log.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
@@ -82,13 +84,22 @@ fi
 JAR=$(ls target/incident-atlas-*-exec.jar | head -1)
 BENCH_JAR=bench/target/benchmarks.jar
 
-# --- a throwaway cluster ---
-[[ -e "$WORK" ]] && { echo "$WORK exists; remove it or set WORK" >&2; trap - EXIT; exit 1; }
-mkdir -p "$WORK"
-chown "$PGUSER_OS" "$WORK"
-PGPORT=$(free_port "${PGPORT:-55432}")
-log "initdb in $WORK/data, port $PGPORT"
-as_pg "$PG_BIN/initdb" -D "$WORK/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
+# --- a throwaway cluster (or, with REUSE=1, the one a KEEP=1 run left in WORK) ---
+if [[ -n "${REUSE:-}" ]]; then
+  [[ -f "$WORK/data/PG_VERSION" ]] || { echo "REUSE=1 needs the cluster of an earlier KEEP=1 run in $WORK" >&2; trap - EXIT; exit 1; }
+  KEEP=1
+  PGPORT=$(free_port "${PGPORT:-55432}")
+  sed -i "s/^port = .*/port = $PGPORT/" "$WORK/data/postgresql.conf"
+  log "reusing the cluster in $WORK/data, port $PGPORT"
+  as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w start >/dev/null
+  psql_su() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
+else
+  [[ -e "$WORK" ]] && { echo "$WORK exists; remove it or set WORK" >&2; trap - EXIT; exit 1; }
+  mkdir -p "$WORK"
+  chown "$PGUSER_OS" "$WORK"
+  PGPORT=$(free_port "${PGPORT:-55432}")
+  log "initdb in $WORK/data, port $PGPORT"
+  as_pg "$PG_BIN/initdb" -D "$WORK/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
 cat >>"$WORK/data/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
 port = $PGPORT
@@ -100,17 +111,22 @@ max_wal_size = 8GB
 checkpoint_timeout = 30min
 shared_preload_libraries = 'pg_stat_statements'
 EOF
-as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w start >/dev/null
-psql_su() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
-psql_su -d postgres -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'" -c "CREATE DATABASE $DB OWNER $DB_USER"
-psql_su -d "$DB" -c "CREATE EXTENSION postgis" -c "CREATE EXTENSION pg_stat_statements"
+  as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w start >/dev/null
+  psql_su() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
+  psql_su -d postgres -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'" -c "CREATE DATABASE $DB OWNER $DB_USER"
+  psql_su -d "$DB" -c "CREATE EXTENSION postgis" -c "CREATE EXTENSION pg_stat_statements"
+fi
 log "settings: $(psql_su -d "$DB" -At -c "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers','effective_cache_size','work_mem','maintenance_work_mem','max_wal_size','random_page_cost','jit','max_parallel_workers_per_gather')")"
 JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB"
 
 # --- load and recompute ---
-log "SyntheticIncidents: $COUNT incidents, seed $SEED, $THREADS thread(s)"
+# REUSE=1 keeps the incidents there and only recomputes (RECOMPUTE=0: not even that)
+LOAD_ARGS=()
+if [[ -n "${REUSE:-}" ]]; then LOAD_ARGS+=(--no-load); fi
+if [[ "${RECOMPUTE:-1}" == 0 ]]; then LOAD_ARGS+=(--no-recompute); fi
+log "SyntheticIncidents: $COUNT incidents, seed $SEED, $THREADS thread(s) ${LOAD_ARGS[*]}"
 java -Xmx4g -cp "$BENCH_JAR" org.incidentatlas.bench.SyntheticIncidents --url "$JDBC_URL" --user "$DB_USER" \
-  --password "$DB_PASSWORD" --count "$COUNT" --seed "$SEED" --threads "$THREADS"
+  --password "$DB_PASSWORD" --count "$COUNT" --seed "$SEED" --threads "$THREADS" "${LOAD_ARGS[@]}"
 
 psql_db() { PGPASSWORD=$DB_PASSWORD "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U "$DB_USER" -d "$DB" "$@"; }
 EXPECTED=$(psql_db -At -c "SELECT count(DISTINCT incident_id) FROM incident_border_distances WHERE border_id = 'ARM-AZE' AND distance_m <= 5000")
@@ -160,7 +176,7 @@ latency --url "$BASE/collections/incidents/items?$QUERY"
 # --- plans of the SQL the service sends for that request (BorderDistanceTable.countWithin, KeysetPages.page; the EXISTS probe serves later pages) ---
 FIRST_ID=$(psql_db -At -c "SELECT min(incident_id) FROM incident_border_distances WHERE border_id = 'ARM-AZE' AND distance_m <= 5000")
 LAST_ID=$(psql_db -At -c "SELECT incident_id FROM (SELECT incident_id FROM incident_border_distances WHERE border_id = 'ARM-AZE' AND distance_m <= 5000 ORDER BY incident_id LIMIT 100) p ORDER BY 1 DESC LIMIT 1")
-FILTER="id IN (SELECT incident_id FROM incident_border_distances WHERE border_id IN ('ARM-AZE') AND distance_m <= 5000.0)"
+FILTER="EXISTS (SELECT 1 FROM incident_border_distances d WHERE d.incident_id = incidents.id AND d.border_id IN ('ARM-AZE') AND d.distance_m <= 5000.0 OFFSET 0 ROWS)"
 COLUMNS="id, event_date, event_date_end, date_precision, event_type, sub_event_type, actor1, actor2, ST_AsBinary(geom) AS geom_wkb, location_name, place_id, country, admin1, admin2, geo_precision, fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, claims, sources, notes, created_at, updated_at, version, border_distance_m, nearest_border, ST_AsBinary(nearest_border_point) AS nearest_border_wkb, border_side"
 log "EXPLAIN (ANALYZE, BUFFERS) of the service's statements (first page: ids $FIRST_ID..$LAST_ID), each run twice in one session, the second shown"
 explain() {
@@ -173,12 +189,12 @@ EXPLAIN (ANALYZE, BUFFERS) $2;
 SQL
 }
 explain "count (distance bands + the one partial band)" "SELECT (SELECT coalesce(sum(incidents), 0) FROM border_distance_bands WHERE border_id = 'ARM-AZE' AND band < 50) + (SELECT count(*) FROM incident_border_distances WHERE border_id = 'ARM-AZE' AND distance_m >= 5000 AND distance_m <= 5000)"
-explain "page" "SELECT $COLUMNS FROM incidents WHERE $FILTER ORDER BY id LIMIT 100"
-explain "exists before" "SELECT 1 FROM incidents WHERE $FILTER AND id < $FIRST_ID LIMIT 1"
-explain "exists after" "SELECT 1 FROM incidents WHERE $FILTER AND id > $LAST_ID LIMIT 1"
+explain "first page (100 rows and one look-ahead row)" "SELECT $COLUMNS FROM incidents WHERE $FILTER ORDER BY id LIMIT 101"
+explain "a deep page (from id 700000)" "SELECT $COLUMNS FROM incidents WHERE $FILTER AND id > 700000 ORDER BY id LIMIT 101"
+explain "look-back probe of a page reached by a cursor" "SELECT 1 FROM incidents WHERE $FILTER AND id < $LAST_ID LIMIT 1"
 # pgjdbc switches to a server-side prepared statement after 5 executions, and PostgreSQL may then
 # settle on a generic plan (planned without the parameter values): show that plan too.
-PFILTER="id IN (SELECT incident_id FROM incident_border_distances WHERE border_id IN (\$1) AND distance_m <= \$2)"
+PFILTER="EXISTS (SELECT 1 FROM incident_border_distances d WHERE d.incident_id = incidents.id AND d.border_id IN (\$1) AND d.distance_m <= \$2 OFFSET 0 ROWS)"
 generic() {
   echo "--- $1, generic plan (prepared statement, plan_cache_mode = force_generic_plan)"
   psql_db <<SQL
@@ -190,7 +206,7 @@ EXECUTE q('ARM-AZE', 5000${4:-});
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE q('ARM-AZE', 5000${4:-});
 SQL
 }
-generic "page" "SELECT $COLUMNS FROM incidents WHERE $PFILTER ORDER BY id LIMIT \$3" ", int" ", 100"
-generic "exists after" "SELECT 1 FROM incidents WHERE $PFILTER AND id > \$3 LIMIT 1" ", bigint" ", $LAST_ID"
+generic "first page" "SELECT $COLUMNS FROM incidents WHERE $PFILTER ORDER BY id LIMIT \$3" ", int" ", 101"
+generic "a deep page" "SELECT $COLUMNS FROM incidents WHERE $PFILTER AND id > \$3 ORDER BY id LIMIT 101" ", bigint" ", 700000"
 
 log "done"

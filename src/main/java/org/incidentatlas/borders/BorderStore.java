@@ -11,6 +11,10 @@ import java.util.function.Consumer;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.PageCursor;
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.cql.CqlDialect;
+import org.incidentatlas.cql.CqlToSql;
+import org.incidentatlas.cql.Expression;
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.storage.KeysetPages;
 import org.incidentatlas.storage.SqlDialect;
 import org.incidentatlas.storage.SqlWhere;
@@ -75,29 +79,44 @@ public class BorderStore {
         });
     }
 
-    /** Deletes a border and the incident distances measured to it; call inside a transaction. */
+    /** Deletes a border and the incident distances measured to it, with their band counts; call inside a transaction. */
     public boolean delete(String id) {
         jdbc.update("DELETE FROM incident_border_distances WHERE border_id = ?", id);
+        jdbc.update("DELETE FROM border_distance_bands WHERE border_id = ?", id);
         return jdbc.update("DELETE FROM borders WHERE id = ?", id) > 0;
     }
 
     public long count(BoundingBox bbox, String kind) {
-        SqlWhere where = where(bbox, kind);
+        return count(bbox, kind, null);
+    }
+
+    /** As {@link #count(BoundingBox, String)}, also matching a CQL2 filter over {@link BorderQueryables} (null: none). */
+    public long count(BoundingBox bbox, String kind, Expression cql) {
+        SqlWhere where = where(bbox, kind, cql);
         Long n = jdbc.queryForObject("SELECT count(*) FROM borders" + where.sql(), Long.class, where.args().toArray());
         return n == null ? 0 : n;
     }
 
     public PageSlice page(BoundingBox bbox, String kind, PageCursor cursor, int limit, Consumer<Border> sink) {
-        return pages.page(TABLE, COLUMNS, where(bbox, kind), cursor, limit, (rs, n) -> map(rs), sink);
+        return page(bbox, kind, null, cursor, limit, sink);
+    }
+
+    public PageSlice page(BoundingBox bbox, String kind, Expression cql, PageCursor cursor, int limit, Consumer<Border> sink) {
+        return pages.page(TABLE, COLUMNS, where(bbox, kind, cql), cursor, limit, (rs, n) -> map(rs), sink);
     }
 
     public Optional<BoundingBox> extent() {
         return dialect.extent(jdbc, "borders", "geom");
     }
 
-    private SqlWhere where(BoundingBox bbox, String kind) {
+    private SqlWhere where(BoundingBox bbox, String kind, Expression cql) {
         SqlWhere w = bbox == null ? SqlWhere.NONE : dialect.intersectsEnvelope(SqlWhere.NONE, "geom", bbox);
-        return w.equal("kind", kind);
+        w = w.equal("kind", kind);
+        if (cql != null) {
+            Sql sql = new CqlToSql(BorderQueryables.ALL, CqlDialect.of(dialect)).condition(cql);
+            w = w.and(sql.text(), sql.args().toArray());
+        }
+        return w;
     }
 
     // --- countries ---

@@ -11,6 +11,9 @@ import java.util.function.Consumer;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.PageCursor;
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.cql.CqlDialect;
+import org.incidentatlas.cql.CqlToSql;
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.storage.KeysetPages;
 import org.incidentatlas.storage.SqlDialect;
 import org.incidentatlas.storage.SqlWhere;
@@ -110,8 +113,13 @@ public class PlaceStore {
         if (f.bbox() != null) {
             w = dialect.intersectsEnvelope(w, "geom", f.bbox());
         }
-        return w.equal("feature_type", f.type() == null ? null : f.type().code()).equal("country", f.country())
+        w = w.equal("feature_type", f.type() == null ? null : f.type().code()).equal("country", f.country())
                 .equal("admin1", f.admin1());
+        if (f.where() != null) {
+            Sql cql = new CqlToSql(PlaceQueryables.ALL, CqlDialect.of(dialect)).condition(f.where());
+            w = w.and(cql.text(), cql.args().toArray());
+        }
+        return w;
     }
 
     private Place map(ResultSet rs) throws SQLException {

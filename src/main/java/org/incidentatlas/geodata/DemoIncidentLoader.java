@@ -2,10 +2,19 @@ package org.incidentatlas.geodata;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.incidentatlas.incidents.IncidentFeatureReader;
 import org.incidentatlas.incidents.IncidentStore;
 import org.incidentatlas.incidents.InvalidIncidentException;
+import org.incidentatlas.ingest.IngestService;
+import org.incidentatlas.ingest.ReportInput;
+import org.incidentatlas.ingest.ReportJson;
+import org.incidentatlas.ingest.Utf8;
 import org.incidentatlas.storage.DatabaseBackend;
 import org.incidentatlas.storage.DatasetLoads;
 import org.slf4j.Logger;
@@ -20,31 +29,42 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the demo incidents ({@code geodata/demo/incidents.geojson}) on the first start: always
- * when {@code atlas.demo-data} is {@code true}, on the embedded database only when it is
- * {@code auto} (the default), never when {@code false}. All or nothing, and once per database.
+ * Produces the demo incidents on the first start by ingesting the team-written reports in
+ * {@code geodata/demo/reports/} (listed, with their dates and outlets, in its MANIFEST.tsv)
+ * through the ingestion pipeline — so the demo shows reports, provenance and fusion as users get
+ * them. Always when {@code atlas.demo-data} is {@code true}, on the embedded database only when it
+ * is {@code auto} (the default), never when {@code false}. All or nothing, and once per database.
+ *
+ * <p>With {@code atlas.demo-data.source=coded} it loads the team's hand coding of the same kind of
+ * events instead ({@code geodata/demo/incidents.geojson}, the set the extractor is measured
+ * against): a fixed set for tests that select known incidents.
  */
 @Component
 public class DemoIncidentLoader {
 
     static final String DATASET = "demo-incidents";
-    private static final String RESOURCE = "geodata/demo/incidents.geojson";
+    private static final String FOLDER = "geodata/demo/reports/";
+    private static final String CODED = "geodata/demo/incidents.geojson";
     private static final Logger LOG = LoggerFactory.getLogger(DemoIncidentLoader.class);
 
     private final String mode;
+    private final String source;
     private final DatabaseBackend backend;
     private final DatasetLoads loads;
+    private final IngestService ingest;
     private final IncidentStore incidents;
     private final IncidentFeatureReader reader;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
 
-    public DemoIncidentLoader(@Value("${atlas.demo-data:auto}") String mode, DatabaseBackend backend, DatasetLoads loads,
-                              IncidentStore incidents, IncidentFeatureReader reader, JsonMapper json,
-                              PlatformTransactionManager transactions) {
+    public DemoIncidentLoader(@Value("${atlas.demo-data:auto}") String mode, @Value("${atlas.demo-data.source:reports}") String source,
+                              DatabaseBackend backend, DatasetLoads loads, IngestService ingest, IncidentStore incidents,
+                              IncidentFeatureReader reader, JsonMapper json, PlatformTransactionManager transactions) {
         this.mode = mode;
+        this.source = source;
         this.backend = backend;
         this.loads = loads;
+        this.ingest = ingest;
         this.incidents = incidents;
         this.reader = reader;
         this.json = json;
@@ -61,8 +81,38 @@ public class DemoIncidentLoader {
         if (!wanted || loads.isLoaded(DATASET)) {
             return;
         }
+        switch (source) {
+            case "reports" -> ingestReports();
+            case "coded" -> loadCoded();
+            default -> throw new IllegalStateException("atlas.demo-data.source must be reports or coded, not '" + source + "'");
+        }
+    }
+
+    private void ingestReports() throws IOException {
+        byte[] manifest = read("MANIFEST.tsv");
+        List<byte[]> files = new ArrayList<>(List.of(manifest));
+        List<ReportInput> reports = new ArrayList<>();
+        for (Map<String, String> row : rows(new String(manifest, StandardCharsets.UTF_8))) {
+            byte[] text = read(row.get("file"));
+            files.add(text);
+            String published = row.get("published_at");
+            reports.add(new ReportInput(Utf8.decode(text, row.get("file")), row.get("title"), row.get("url"), row.get("outlet"),
+                    published == null || published.isBlank() ? null : ReportJson.publishedAt(published), row.get("language")));
+        }
+        int incidents = transaction.execute(status -> {
+            int created = 0;
+            for (ReportInput r : reports) {
+                created += ingest.ingest(r).incidentsCreated().size();
+            }
+            loads.markLoaded(DATASET, DatasetLoads.digest(files.toArray(byte[][]::new)));
+            return created;
+        });
+        LOG.info("Demo data: ingested {} team-written reports from {} into {} incidents", reports.size(), FOLDER, incidents);
+    }
+
+    private void loadCoded() throws IOException {
         byte[] content;
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+        try (InputStream in = new ClassPathResource(CODED).getInputStream()) {
             content = in.readAllBytes();
         }
         JsonNode features = json.readTree(content).path("features");
@@ -72,13 +122,38 @@ public class DemoIncidentLoader {
                 try {
                     incidents.create(reader.read(feature));
                 } catch (InvalidIncidentException e) {
-                    throw new IllegalStateException(RESOURCE + " feature " + count + " is invalid: " + e.getMessage(), e);
+                    throw new IllegalStateException(CODED + " feature " + count + " is invalid: " + e.getMessage(), e);
                 }
                 count++;
             }
             loads.markLoaded(DATASET, DatasetLoads.digest(content));
             return count;
         });
-        LOG.info("Loaded {} demo incidents from {}", n, RESOURCE);
+        LOG.info("Demo data: loaded {} hand-coded incidents from {}", n, CODED);
+    }
+
+    private static byte[] read(String name) throws IOException {
+        try (InputStream in = new ClassPathResource(FOLDER + name).getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The manifest's rows as column → value, by its header line. */
+    private static List<Map<String, String>> rows(String tsv) {
+        String[] lines = tsv.split("\r?\n");
+        String[] header = lines[0].split("\t");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String[] cells = lines[i].split("\t", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < header.length && c < cells.length; c++) {
+                row.put(header[c].strip(), cells[c].strip());
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 }

@@ -31,7 +31,7 @@ public class IncidentFeatureReader {
     static final Set<String> WRITABLE = Set.of("event_date", "event_date_end", "date_precision", "event_type",
             "sub_event_type", "actor1", "actor2", "location_name", "place_id", "country", "admin1", "admin2",
             "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "injured", "injured_low",
-            "injured_high", "claims", "sources", "notes");
+            "injured_high", "claims", "sources", "notes", "status", "confidence");
 
     private final IncidentValidator validator;
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), JdbcIncidentStore.SRID);
@@ -70,6 +70,11 @@ public class IncidentFeatureReader {
         } else if (precision == null) {
             f.error("properties.date_precision", "'" + precisionCode + "' is not one of day, week, month, year");
         }
+        String statusCode = f.text(p, "status");
+        ReviewStatus status = statusCode == null ? ReviewStatus.REVIEWED : ReviewStatus.fromCode(statusCode).orElse(null);
+        if (status == null) {
+            f.error("properties.status", "'" + statusCode + "' is not one of extracted, reviewed, rejected");
+        }
         Integer geoPrecision = f.integer(p, "geo_precision");
         IncidentLocation location = new IncidentLocation(geometry, f.text(p, "location_name"), f.text(p, "place_id"),
                 f.text(p, "country"), f.text(p, "admin1"), f.text(p, "admin2"), geoPrecision == null ? 0 : geoPrecision);
@@ -83,10 +88,13 @@ public class IncidentFeatureReader {
                 new Casualties(f.integer(p, "fatalities"), f.integer(p, "fatalities_low"), f.integer(p, "fatalities_high")),
                 new Casualties(f.integer(p, "injured"), f.integer(p, "injured_low"), f.integer(p, "injured_high")),
                 f.list(p, "claims", (c, at) -> new Claim(f.text(c, "claimant", at), f.integer(c, "fatalities", at),
-                        f.integer(c, "injured", at), f.text(c, "summary", at), f.text(c, "source", at))),
+                        f.integer(c, "injured", at), f.text(c, "summary", at), f.text(c, "source", at), f.span(c, "span", at))),
                 f.list(p, "sources", (s, at) -> new SourceRef(f.text(s, "id", at), f.text(s, "url", at),
-                        f.text(s, "outlet", at), f.date(s, "published", at))),
-                f.text(p, "notes"));
+                        f.text(s, "outlet", at), f.date(s, "published", at), f.text(s, "title", at),
+                        f.longInteger(s, "report", at), f.spans(s, "spans", at))),
+                f.text(p, "notes"),
+                status == null ? ReviewStatus.REVIEWED : status,
+                f.number(p, "confidence"));
         List<FieldError> all = new ArrayList<>(f.errors);
         validator.problems(withPlaceholders(data)).stream().filter(e -> !f.mentioned(e.field())).forEach(all::add);
         if (!all.isEmpty()) {
@@ -105,7 +113,7 @@ public class IncidentFeatureReader {
         return new IncidentData(d.eventDate(), d.eventDateEnd(),
                 d.datePrecision() == null ? DatePrecision.DAY : d.datePrecision(), d.eventType(), d.subEventType(),
                 d.actor1(), d.actor2(), new IncidentLocation(g, l.name(), l.placeId(), l.country(), l.admin1(), l.admin2(),
-                l.geoPrecision()), d.fatalities(), d.injured(), d.claims(), d.sources(), d.notes());
+                l.geoPrecision()), d.fatalities(), d.injured(), d.claims(), d.sources(), d.notes(), d.status(), d.confidence());
     }
 
     private Geometry readGeometry(JsonNode node, Fields f) {
@@ -166,6 +174,72 @@ public class IncidentFeatureReader {
                 return null;
             }
             return v.intValue();
+        }
+
+        Long longInteger(JsonNode obj, String name, String at) {
+            JsonNode v = obj.get(name);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                error(at + "." + name, "must be a whole number");
+                return null;
+            }
+            return v.longValue();
+        }
+
+        Double number(JsonNode obj, String name) {
+            JsonNode v = obj.get(name);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isNumber()) {
+                error("properties." + name, "must be a number");
+                return null;
+            }
+            return v.doubleValue();
+        }
+
+        /** {"start": s, "end": e} with 0 <= s <= e. */
+        TextSpan span(JsonNode obj, String name, String at) {
+            JsonNode v = obj.get(name);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            return span(v, at + "." + name);
+        }
+
+        private TextSpan span(JsonNode v, String field) {
+            if (!v.isObject()) {
+                error(field, "must be an object {\"start\": …, \"end\": …}");
+                return null;
+            }
+            Integer start = integer(v, "start", field);
+            Integer end = integer(v, "end", field);
+            if (start == null || end == null || start < 0 || end < start) {
+                error(field, "needs whole numbers start and end with 0 <= start <= end");
+                return null;
+            }
+            return new TextSpan(start, end);
+        }
+
+        List<TextSpan> spans(JsonNode obj, String name, String at) {
+            JsonNode v = obj.get(name);
+            if (v == null || v.isNull()) {
+                return List.of();
+            }
+            if (!v.isArray()) {
+                error(at + "." + name, "must be an array");
+                return List.of();
+            }
+            List<TextSpan> out = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                TextSpan s = span(v.get(i), at + "." + name + "[" + i + "]");
+                if (s != null) {
+                    out.add(s);
+                }
+            }
+            return out;
         }
 
         LocalDate date(JsonNode obj, String name) {

@@ -48,7 +48,12 @@ public interface IncidentStore {
     }
 
     /** As {@link #page(IncidentFilter, PageCursor, int, Consumer)}, in the given order. */
-    PageSlice page(IncidentFilter filter, IncidentOrder order, PageCursor cursor, int limit, Consumer<Incident> sink);
+    default PageSlice page(IncidentFilter filter, IncidentOrder order, PageCursor cursor, int limit, Consumer<Incident> sink) {
+        return page(filter, IncidentSort.of(order), cursor, limit, sink);
+    }
+
+    /** As {@link #page(IncidentFilter, PageCursor, int, Consumer)}, sorted by several properties. */
+    PageSlice page(IncidentFilter filter, IncidentSort sort, PageCursor cursor, int limit, Consumer<Incident> sink);
 
     /**
      * Recomputes the border metrics of the incidents with ids above {@code afterId}, at most

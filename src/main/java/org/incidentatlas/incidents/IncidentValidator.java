@@ -39,6 +39,9 @@ public class IncidentValidator {
         checkCasualties("fatalities", d.fatalities(), errors);
         checkCasualties("injured", d.injured(), errors);
         checkSourcesAndClaims(d, errors);
+        if (d.confidence() != null && !(d.confidence() >= 0 && d.confidence() <= 1)) {
+            errors.add(new FieldError("properties.confidence", "is " + d.confidence() + "; must be between 0 and 1"));
+        }
         maxLength("properties.actor1", d.actor1(), 200, errors);
         maxLength("properties.actor2", d.actor2(), 200, errors);
         maxLength("properties.notes", d.notes(), 20_000, errors);

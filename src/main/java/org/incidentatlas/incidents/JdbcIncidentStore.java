@@ -14,6 +14,9 @@ import java.util.function.Supplier;
 
 import org.incidentatlas.borders.BorderMetrics;
 import org.incidentatlas.borders.BorderSet;
+import org.incidentatlas.cql.CqlDialect;
+import org.incidentatlas.cql.CqlToSql;
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
@@ -51,12 +54,12 @@ public class JdbcIncidentStore implements IncidentStore {
     private static final String COLUMNS = "id, event_date, event_date_end, date_precision, event_type, sub_event_type, "
             + "actor1, actor2, ST_AsBinary(geom) AS geom_wkb, location_name, place_id, country, admin1, admin2, "
             + "geo_precision, fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, "
-            + "claims, sources, notes, created_at, updated_at, version, "
+            + "claims, sources, notes, status, confidence, created_at, updated_at, version, "
             + "border_distance_m, nearest_border, ST_AsBinary(nearest_border_point) AS nearest_border_wkb, border_side";
 
     private static final String WRITABLE = "event_date, event_date_end, date_precision, event_type, sub_event_type, "
             + "actor1, actor2, geom, location_name, place_id, country, admin1, admin2, geo_precision, "
-            + "fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, claims, sources, notes";
+            + "fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, claims, sources, notes, status, confidence";
 
     private static final TypeReference<List<Claim>> CLAIMS = new TypeReference<>() { };
     private static final TypeReference<List<SourceRef>> SOURCES = new TypeReference<>() { };
@@ -64,13 +67,12 @@ public class JdbcIncidentStore implements IncidentStore {
     private static final KeysetPages.Table<Incident> TABLE = new KeysetPages.Table<>("incidents", "id",
             JdbcIncidentStore::idValue, incident -> Long.toString(incident.id()));
 
-    private static final KeysetPages.Sort<Incident> BY_BORDER_DISTANCE = borderDistanceSort(false);
-    private static final KeysetPages.Sort<Incident> BY_BORDER_DISTANCE_DESC = borderDistanceSort(true);
     /** The sort key of incidents without metrics (no borders loaded): after every real distance. */
     private static final double NO_DISTANCE = 1e15;
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
+    private final CqlDialect cqlDialect;
     private final Supplier<BorderSet> borders;
     private final BorderDistanceTable distances;
     private final TransactionTemplate transactions;
@@ -83,15 +85,40 @@ public class JdbcIncidentStore implements IncidentStore {
                              Supplier<BorderSet> borders) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.cqlDialect = CqlDialect.of(dialect);
         this.borders = borders;
         this.transactions = new TransactionTemplate(transactionManager);
         this.pages = new KeysetPages(jdbc, transactionManager);
         this.distances = new BorderDistanceTable(jdbc, dialect);
     }
 
-    private static KeysetPages.Sort<Incident> borderDistanceSort(boolean descending) {
-        return new KeysetPages.Sort<>("border_distance_key", descending,
-                i -> Double.toString(i.border().distanceM() == null ? NO_DISTANCE : i.border().distanceM()), Double::parseDouble);
+    /** The sort column of a field (never null: keyset paging compares values) and how its values are read and bound. */
+    private static KeysetPages.SortKey<Incident> sortKey(IncidentSort.Key key) {
+        boolean desc = key.descending();
+        return switch (key.field()) {
+            case EVENT_DATE -> new KeysetPages.SortKey<>("event_date", desc, i -> i.data().eventDate().toString(), LocalDate::parse);
+            case EVENT_DATE_LAST -> new KeysetPages.SortKey<>("event_last_date", desc, i -> (i.data().eventDateEnd() != null
+                    ? i.data().eventDateEnd() : i.data().eventDate()).toString(), LocalDate::parse);
+            case FATALITIES -> number("COALESCE(fatalities, -1)", desc, i -> i.data().fatalities().best());
+            case INJURED -> number("COALESCE(injured, -1)", desc, i -> i.data().injured().best());
+            case GEO_PRECISION -> number("geo_precision", desc, i -> i.data().location().geoPrecision());
+            case BORDER_DISTANCE -> new KeysetPages.SortKey<>("border_distance_key", desc,
+                    i -> Double.toString(i.border().distanceM() == null ? NO_DISTANCE : i.border().distanceM()), Double::parseDouble);
+            case COUNTRY -> text("COALESCE(country, '')", desc, i -> i.data().location().country());
+            case ADMIN1 -> text("COALESCE(admin1, '')", desc, i -> i.data().location().admin1());
+            case EVENT_TYPE -> text("event_type", desc, i -> i.data().eventType());
+            case SUB_EVENT_TYPE -> text("COALESCE(sub_event_type, '')", desc, i -> i.data().subEventType());
+            case LOCATION_NAME -> text("COALESCE(location_name, '')", desc, i -> i.data().location().name());
+        };
+    }
+
+    private static KeysetPages.SortKey<Incident> number(String column, boolean desc, java.util.function.Function<Incident, Integer> get) {
+        return new KeysetPages.SortKey<>(column, desc, i -> Integer.toString(get.apply(i) == null ? -1 : get.apply(i)),
+                v -> Integer.parseInt(v));
+    }
+
+    private static KeysetPages.SortKey<Incident> text(String column, boolean desc, java.util.function.Function<Incident, String> get) {
+        return new KeysetPages.SortKey<>(column, desc, i -> get.apply(i) == null ? "" : get.apply(i), v -> v);
     }
 
     /** Cursor keys come from clients: a key that is no incident id selects nothing rather than failing. */
@@ -307,6 +334,8 @@ public class JdbcIncidentStore implements IncidentStore {
         ps.setString(i++, json.writeValueAsString(d.claims()));
         ps.setString(i++, json.writeValueAsString(d.sources()));
         ps.setString(i++, d.notes());
+        ps.setString(i++, d.status().code());
+        ps.setObject(i++, d.confidence(), Types.DOUBLE);
         return i;
     }
 
@@ -337,12 +366,10 @@ public class JdbcIncidentStore implements IncidentStore {
     }
 
     @Override
-    public PageSlice page(IncidentFilter filter, IncidentOrder order, PageCursor cursor, int limit, Consumer<Incident> sink) {
-        KeysetPages.Sort<Incident> sort = switch (order) {
-            case ID -> null;
-            case BORDER_DISTANCE -> BY_BORDER_DISTANCE;
-            case BORDER_DISTANCE_DESC -> BY_BORDER_DISTANCE_DESC;
-        };
+    public PageSlice page(IncidentFilter filter, IncidentSort order, PageCursor cursor, int limit, Consumer<Incident> sink) {
+        KeysetPages.Sort<Incident> sort = order.keys().isEmpty() && !order.idDescending() ? null
+                : order.keys().isEmpty() ? new KeysetPages.Sort<>("id", true, i -> Long.toString(i.id()), JdbcIncidentStore::idValue)
+                : new KeysetPages.Sort<>(order.keys().stream().map(JdbcIncidentStore::sortKey).toList(), order.idDescending());
         return pages.page(TABLE, sort, COLUMNS, where(filter), cursor, limit, (rs, n) -> map(rs), sink);
     }
 
@@ -392,6 +419,10 @@ public class JdbcIncidentStore implements IncidentStore {
         if (f.near() != null) {
             w = dialect.withinDistance(w, "geom", f.near().lon(), f.near().lat(), f.near().radiusM());
         }
+        if (f.where() != null) {
+            Sql cql = new CqlToSql(IncidentQueryables.ALL, cqlDialect).condition(f.where());
+            w = w.and(cql.text(), cql.args().toArray());
+        }
         return w;
     }
 
@@ -399,7 +430,7 @@ public class JdbcIncidentStore implements IncidentStore {
     private static boolean onlyBorderDistance(IncidentFilter f) {
         return f.borders() != null && f.maxBorderDistanceM() != null && f.bbox() == null && f.dates() == null
                 && f.eventType() == null && f.subEventType() == null && f.country() == null && f.admin1() == null
-                && f.actor() == null && f.placeId() == null && f.geoPrecision() == null && f.near() == null;
+                && f.actor() == null && f.placeId() == null && f.geoPrecision() == null && f.near() == null && f.where() == null;
     }
 
     private static String marks(int n) {
@@ -435,7 +466,9 @@ public class JdbcIncidentStore implements IncidentStore {
                 casualties(rs, "fatalities"), casualties(rs, "injured"),
                 json.readValue(rs.getString("claims"), CLAIMS),
                 json.readValue(rs.getString("sources"), SOURCES),
-                rs.getString("notes"));
+                rs.getString("notes"),
+                ReviewStatus.fromCode(rs.getString("status")).orElseThrow(),
+                rs.getObject("confidence", Double.class));
         Geometry nearest = readGeometry(rs, "nearest_border_wkb");
         BorderMetrics metrics = new BorderMetrics(rs.getObject("border_distance_m", Double.class), rs.getString("nearest_border"),
                 nearest == null ? null : nearest.getCoordinate().x, nearest == null ? null : nearest.getCoordinate().y,

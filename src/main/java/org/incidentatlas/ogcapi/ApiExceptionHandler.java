@@ -3,6 +3,7 @@ package org.incidentatlas.ogcapi;
 import org.incidentatlas.incidents.IncidentNotFoundException;
 import org.incidentatlas.incidents.InvalidIncidentException;
 import org.incidentatlas.incidents.VersionConflictException;
+import org.incidentatlas.ingest.InvalidReportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +36,14 @@ public class ApiExceptionHandler {
         return api(ApiException.unprocessable("Incident", e.errors()));
     }
 
+    @ExceptionHandler(InvalidReportException.class)
+    ResponseEntity<ApiError> invalidReport(InvalidReportException e) {
+        if (e.tooLarge()) {
+            return error(HttpStatus.CONTENT_TOO_LARGE, new ApiError("PayloadTooLarge", "the report was not stored: " + e.getMessage(), e.errors()));
+        }
+        return error(HttpStatus.BAD_REQUEST, new ApiError("InvalidReport", "the report was not stored: " + e.getMessage(), e.errors()));
+    }
+
     @ExceptionHandler(IncidentNotFoundException.class)
     ResponseEntity<ApiError> missing(IncidentNotFoundException e) {
         return error(HttpStatus.NOT_FOUND, new ApiError("NotFound", e.getMessage()));
@@ -59,7 +68,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError("UnsupportedMediaType",
-                e.getMessage() + "; send application/geo+json or application/json"));
+                e.getMessage() + "; send application/geo+json or application/json (reports: application/json, text/plain, application/x-ndjson)"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -12,10 +12,19 @@ import tools.jackson.core.JsonGenerator;
 public class BorderFeatureWriter {
 
     public void write(JsonGenerator g, Border border, List<Link> links) {
+        write(g, border, links, null);
+    }
+
+    /** The feature with its geometry in {@code crs} (null: storage CRS84). */
+    void write(JsonGenerator g, Border border, List<Link> links, SupportedCrs crs) {
         g.writeStartObject();
         g.writeStringProperty("type", "Feature");
         g.writeStringProperty("id", border.id());
-        FeatureJson.geometry(g, border.geometry(), 7);
+        if (crs == null) {
+            FeatureJson.geometry(g, border.geometry(), 7);
+        } else {
+            FeatureJson.geometry(g, border.geometry(), 7, crs);
+        }
         g.writeObjectPropertyStart("properties");
         g.writeStringProperty("name", border.name());
         g.writeStringProperty("kind", border.kind());

@@ -6,7 +6,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.incidentatlas.borders.Border;
+import org.incidentatlas.borders.BorderQueryables;
 import org.incidentatlas.borders.BorderStore;
+import org.incidentatlas.cql.CqlException;
+import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.ogcapi.export.BorderRows;
 import org.incidentatlas.ogcapi.export.FeatureRow;
@@ -57,13 +60,28 @@ class BordersSource implements FeatureSource {
     }
 
     @Override
+    public List<Queryable> queryables() {
+        return BorderQueryables.ALL;
+    }
+
+    @Override
+    public boolean filters() {
+        return true;
+    }
+
+    @Override
     public long count(ItemsQuery query) {
-        return store.count(query.bbox(), kind(query));
+        try {
+            return store.count(query.bbox(), kind(query), query.filter());
+        } catch (CqlException e) {
+            throw FilterParameters.invalid(e);
+        }
     }
 
     @Override
     public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
-        return store.page(query.bbox(), kind(query), query.cursor(), query.limit(), b -> writer.write(g, b, List.of()));
+        return store.page(query.bbox(), kind(query), query.filter(), query.cursor(), query.limit(),
+                b -> writer.write(g, b, List.of(), query.crs()));
     }
 
     @Override
@@ -78,7 +96,7 @@ class BordersSource implements FeatureSource {
 
     @Override
     public Optional<Item> item(String featureId) {
-        return store.find(featureId).map(b -> new Item(null, (g, links) -> writer.write(g, b, links)));
+        return store.find(featureId).map(b -> new Item(null, (g, links, crs) -> writer.write(g, b, links, crs)));
     }
 
     private static String kind(ItemsQuery q) {

@@ -42,9 +42,11 @@ public class CollectionsController {
     private static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
 
     private final FeatureSources sources;
+    private final CrsRegistry crs;
 
-    public CollectionsController(FeatureSources sources) {
+    public CollectionsController(FeatureSources sources, CrsRegistry crs) {
         this.sources = sources;
+        this.crs = crs;
     }
 
     @GetMapping("/collections")
@@ -55,7 +57,7 @@ public class CollectionsController {
         MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON, OutputFormat.DOCUMENTS);
         List<Link> links = List.of(new Link(ServiceLinks.url("/collections"), "self", "application/json", "This document"));
         return ResponseEntity.ok().contentType(type)
-                .body(new Collections(links, sources.all().stream().map(CollectionsController::describe).toList()));
+                .body(new Collections(links, sources.all().stream().map(this::describe).toList()));
     }
 
     @GetMapping("/collections/{collectionId}")
@@ -68,16 +70,19 @@ public class CollectionsController {
         return ResponseEntity.ok().contentType(type).body(describe(source));
     }
 
-    private static Collection describe(FeatureSource source) {
+    private Collection describe(FeatureSource source) {
         String base = "/collections/" + source.id();
-        List<Link> links = List.of(
+        List<Link> links = new java.util.ArrayList<>(List.of(
                 new Link(ServiceLinks.url(base), "self", "application/json", "This collection"),
                 new Link(ServiceLinks.url(base + "/items"), "items", OgcMediaTypes.GEOJSON_VALUE, source.title() + " as GeoJSON"),
                 new Link(ServiceLinks.url(base + "?f=html"), "alternate", "text/html", "This collection as HTML"),
                 new Link(ServiceLinks.url(base + "/items?f=html"), "items", "text/html", source.title() + " as HTML"),
                 new Link(ServiceLinks.url(base + "/items?f=csv"), "items", "text/csv", source.title() + " as CSV"),
                 new Link(ServiceLinks.url(base + "/items?f=fgb"), "items", "application/flatgeobuf", source.title() + " as FlatGeobuf"),
-                new Link(ServiceLinks.url(base + "/items?f=gpkg"), "items", "application/geopackage+sqlite3", source.title() + " as GeoPackage"));
+                new Link(ServiceLinks.url(base + "/items?f=gpkg"), "items", "application/geopackage+sqlite3", source.title() + " as GeoPackage")));
+        if (!source.queryables().isEmpty()) {
+            links.add(QueryablesController.link(source));
+        }
         Extent extent = source.extent().map(e -> new Extent(
                 new Spatial(List.<double[]>of(new double[] {e.bbox().minLon(), e.bbox().minLat(), e.bbox().maxLon(), e.bbox().maxLat()}),
                         ItemsRequest.CRS84),
@@ -85,7 +90,7 @@ public class CollectionsController {
                         : new Temporal(List.of(List.of(startOf(e.dates().start()), endOf(e.dates().end()))), GREGORIAN)))
                 .orElse(null);
         return new Collection(source.id(), source.title(), source.description(), extent, "feature",
-                List.of(ItemsRequest.CRS84), ItemsRequest.CRS84, links);
+                crs.uris(), ItemsRequest.CRS84, links);
     }
 
     private static String startOf(LocalDate day) {

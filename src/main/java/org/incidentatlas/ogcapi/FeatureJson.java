@@ -24,6 +24,14 @@ final class FeatureJson {
         g.writeRawValue(writer.write(geometry));
     }
 
+    /**
+     * The geometry in {@code crs} (OGC API - Features Part 2), in the axis order of its definition:
+     * transformed here, one feature at a time, so collections keep streaming.
+     */
+    static void geometry(JsonGenerator g, Geometry geometry, int decimals, SupportedCrs crs) {
+        geometry(g, crs.fromStorage(geometry), crs.decimals(decimals));
+    }
+
     /** Writes {@code "links": […]} unless there are none. */
     static void links(JsonGenerator g, List<Link> links) {
         if (!links.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageSlice;
@@ -57,6 +58,21 @@ interface FeatureSource {
 
     @FunctionalInterface
     interface ItemWriter {
-        void write(JsonGenerator g, List<Link> links);
+        void write(JsonGenerator g, List<Link> links, SupportedCrs crs);
+    }
+
+    /** The properties a CQL2 filter may name (Part 3); none when the collection cannot be filtered. */
+    default List<Queryable> queryables() {
+        return List.of();
+    }
+
+    /** Whether the items take a CQL2 filter. */
+    default boolean filters() {
+        return false;
+    }
+
+    /** The names under "properties" of its features, for properties=…; null when not checked. */
+    default Set<String> featureProperties() {
+        return null;
     }
 }

@@ -27,12 +27,21 @@ public class IncidentFeatureWriter {
 
     /** The feature with its own links (for the single-feature document). */
     public void write(JsonGenerator g, Incident incident, List<Link> links) {
+        write(g, incident, links, null);
+    }
+
+    /** The feature with its geometry in {@code crs} (null: storage CRS84). */
+    void write(JsonGenerator g, Incident incident, List<Link> links, SupportedCrs crs) {
         IncidentData d = incident.data();
         IncidentLocation loc = d.location();
         g.writeStartObject();
         g.writeStringProperty("type", "Feature");
         g.writeNumberProperty("id", incident.id());
-        FeatureJson.geometry(g, loc.geometry(), 8);
+        if (crs == null) {
+            FeatureJson.geometry(g, loc.geometry(), 8);
+        } else {
+            FeatureJson.geometry(g, loc.geometry(), 8, crs);
+        }
         g.writeObjectPropertyStart("properties");
         // repeated as a property: GDAL and QGIS keep a numeric feature id only as their internal
         // FID, so without it an analyst's attribute table (and the exports) would have no incident id
@@ -60,6 +69,10 @@ public class IncidentFeatureWriter {
             number(g, "injured", c.injured());
             g.writeStringProperty("summary", c.summary());
             g.writeStringProperty("source", c.source());
+            if (c.span() != null) {
+                g.writeName("span");
+                span(g, c.span());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -70,10 +83,27 @@ public class IncidentFeatureWriter {
             g.writeStringProperty("url", s.url());
             g.writeStringProperty("outlet", s.outlet());
             date(g, "published", s.published());
+            if (s.title() != null) {
+                g.writeStringProperty("title", s.title());
+            }
+            if (s.report() != null) {
+                g.writeNumberProperty("report", s.report());
+            }
+            if (!s.spans().isEmpty()) {
+                g.writeArrayPropertyStart("spans");
+                s.spans().forEach(span -> span(g, span));
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeStringProperty("notes", d.notes());
+        g.writeStringProperty("status", d.status().code());
+        if (d.confidence() == null) {
+            g.writeNullProperty("confidence");
+        } else {
+            g.writeNumberProperty("confidence", d.confidence());
+        }
         BorderMetrics b = incident.border();
         if (b.distanceM() == null) {
             g.writeNullProperty("border_distance_m");
@@ -99,6 +129,13 @@ public class IncidentFeatureWriter {
         g.writeEndObject();
     }
 
+
+    private static void span(JsonGenerator g, org.incidentatlas.incidents.TextSpan span) {
+        g.writeStartObject();
+        g.writeNumberProperty("start", span.start());
+        g.writeNumberProperty("end", span.end());
+        g.writeEndObject();
+    }
 
     private static void casualties(JsonGenerator g, String name, Casualties c) {
         number(g, name, c.best());

@@ -9,7 +9,10 @@ import java.util.function.Consumer;
 import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.borders.BorderSet;
 import org.incidentatlas.filter.PageSlice;
-import org.incidentatlas.incidents.IncidentOrder;
+import org.incidentatlas.cql.CqlException;
+import org.incidentatlas.cql.Queryable;
+import org.incidentatlas.incidents.IncidentQueryables;
+import org.incidentatlas.incidents.IncidentSort;
 import org.incidentatlas.incidents.IncidentFilter;
 import org.incidentatlas.incidents.IncidentStore;
 import org.incidentatlas.ogcapi.export.FeatureRow;
@@ -27,6 +30,13 @@ class IncidentsSource implements FeatureSource {
 
     /** Largest radius for near=…&radius=…, metres. */
     static final double MAX_RADIUS_M = 1_000_000;
+
+    /** The members of "properties" in an incident feature (see IncidentFeatureWriter). */
+    static final Set<String> PROPERTIES = Set.of("event_date", "event_date_end", "date_precision", "event_type",
+            "sub_event_type", "actor1", "actor2", "location_name", "place_id", "country", "admin1", "admin2", "geo_precision",
+            "fatalities", "fatalities_low", "fatalities_high", "injured", "injured_low", "injured_high", "claims", "sources",
+            "notes", "border_distance_m", "nearest_border", "nearest_border_point", "border_side", "created_at", "updated_at",
+            "version");
 
     private final IncidentStore store;
     private final IncidentFeatureWriter writer;
@@ -67,13 +77,34 @@ class IncidentsSource implements FeatureSource {
     }
 
     @Override
+    public List<Queryable> queryables() {
+        return IncidentQueryables.ALL;
+    }
+
+    @Override
+    public boolean filters() {
+        return true;
+    }
+
+    @Override
+    public Set<String> featureProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
     public long count(ItemsQuery query) {
-        return store.count(filter(query));
+        try {
+            return store.count(filter(query));
+        } catch (CqlException e) {
+            // the filter names what is not there, or compares what cannot be compared: found while translating
+            throw FilterParameters.invalid(e);
+        }
     }
 
     @Override
     public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
-        return store.page(filter(query), order(query), query.cursor(), query.limit(), incident -> writer.write(g, incident));
+        return store.page(filter(query), order(query), query.cursor(), query.limit(),
+                incident -> writer.write(g, incident, List.of(), query.crs()));
     }
 
     @Override
@@ -91,30 +122,19 @@ class IncidentsSource implements FeatureSource {
         if (query.cursor() == null) {
             return;
         }
-        String key = query.cursor().key();
-        boolean fits = order(query) == IncidentOrder.ID ? key.matches("\\d{1,18}") : key.matches("[0-9.Ee+-]+\\|\\d{1,18}");
-        if (!fits) {
+        if (!IncidentSortby.fits(order(query), query.cursor().key())) {
             throw ApiException.badParameter("cursor does not belong to this sort order; follow the next and prev links of the same query");
         }
     }
 
-    private static IncidentOrder order(ItemsQuery q) {
-        String sortby = q.properties().get("sortby");
-        if (sortby == null) {
-            return IncidentOrder.ID;
-        }
-        return switch (sortby.strip()) {
-            case "id", "+id" -> IncidentOrder.ID;
-            case "border_distance_m", "+border_distance_m" -> IncidentOrder.BORDER_DISTANCE;
-            case "-border_distance_m" -> IncidentOrder.BORDER_DISTANCE_DESC;
-            default -> throw ApiException.badParameter("sortby '" + sortby + "' is not supported; use id, border_distance_m or -border_distance_m");
-        };
+    private static IncidentSort order(ItemsQuery q) {
+        return IncidentSortby.parse(q.properties().get("sortby"));
     }
 
     @Override
     public Optional<Item> item(String featureId) {
         return FeatureIds.incidentId(featureId).flatMap(store::find)
-                .map(incident -> new Item(FeatureIds.etag(incident), (g, links) -> writer.write(g, incident, links)));
+                .map(incident -> new Item(FeatureIds.etag(incident), (g, links, crs) -> writer.write(g, incident, links, crs)));
     }
 
     private IncidentFilter filter(ItemsQuery q) {
@@ -127,7 +147,8 @@ class IncidentsSource implements FeatureSource {
         }
         return new IncidentFilter(q.bbox(), q.dates(), p.get("event_type"), p.get("sub_event_type"),
                 PropertyValues.country(p.get("country")), p.get("admin1"), p.get("actor"), p.get("place_id"),
-                PropertyValues.geoPrecision(p.get("geo_precision")), borderIds, maxDistance, proximity(p.get("near"), p.get("radius")));
+                PropertyValues.geoPrecision(p.get("geo_precision")), borderIds, maxDistance, proximity(p.get("near"), p.get("radius")),
+                q.filter());
     }
 
     private List<String> borderIds(String value) {

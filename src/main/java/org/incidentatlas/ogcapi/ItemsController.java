@@ -38,21 +38,33 @@ public class ItemsController {
     private final FeatureSources sources;
     private final JsonMapper json;
     private final ItemsRepresentations representations;
+    private final CrsRegistry crs;
 
-    public ItemsController(FeatureSources sources, JsonMapper json, ItemsRepresentations representations) {
+    public ItemsController(FeatureSources sources, JsonMapper json, ItemsRepresentations representations, CrsRegistry crs) {
         this.sources = sources;
         this.json = json;
         this.representations = representations;
+        this.crs = crs;
     }
 
     @GetMapping("/collections/{collectionId}/items")
     @Operation(summary = "Features of the collection, one page at a time",
             description = "Filters combine with AND. Pages are keyset pages in id order: follow the 'next' and 'prev' links.")
     ResponseEntity<StreamingResponseBody> items(HttpServletRequest request, @PathVariable String collectionId,
-            @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS 84); features intersecting the box")
+            @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS 84, or in bbox-crs axis order); features intersecting the box")
             @RequestParam(required = false) String bbox,
-            @Parameter(description = "CRS of bbox; only " + ItemsRequest.CRS84)
+            @Parameter(description = "CRS of bbox (Part 2): a URI from the collection's crs list, default CRS84")
             @RequestParam(name = "bbox-crs", required = false) String bboxCrs,
+            @Parameter(description = "CRS of the returned geometries (Part 2), e.g. http://www.opengis.net/def/crs/EPSG/0/4326 (latitude first), EPSG/0/3857, EPSG/0/32638, EPSG/0/32639")
+            @RequestParam(required = false) String crs,
+            @Parameter(description = "CQL2 filter (Part 3), e.g. fatalities > 0 AND S_INTERSECTS(geometry, BBOX(45,39,47,40)); names come from /collections/{id}/queryables")
+            @RequestParam(required = false) String filter,
+            @Parameter(description = "cql2-text (default) or cql2-json")
+            @RequestParam(name = "filter-lang", required = false) String filterLang,
+            @Parameter(description = "CRS of geometry literals in filter, default CRS84")
+            @RequestParam(name = "filter-crs", required = false) String filterCrs,
+            @Parameter(description = "Comma-separated property names to return (others are left out), e.g. event_date,fatalities")
+            @RequestParam(required = false) String properties,
             @Parameter(description = "A date or date-time, or an interval: 2022-09-13, 2022-09-01/2022-09-30, ../2024-02-13, 2024-01-01/..")
             @RequestParam(required = false) String datetime,
             @Parameter(description = "Page size, 1 to 10000 (larger values are served as 10000)")
@@ -81,7 +93,7 @@ public class ItemsController {
             @RequestParam(required = false) String near,
             @Parameter(description = "incidents: metres around near, at most 1000000")
             @RequestParam(required = false) String radius,
-            @Parameter(description = "incidents: id (default), border_distance_m or -border_distance_m")
+            @Parameter(description = "incidents: one or more of event_date, event_date_end, fatalities, injured, border_distance_m, geo_precision, country, admin1, event_type, sub_event_type, location_name, id, each with + (default) or -, e.g. -event_date,fatalities")
             @RequestParam(required = false) String sortby,
             @Parameter(description = "places: village, town, city, populated_place, height, ridge, pass, road, corridor, lake, river, direction, district, region")
             @RequestParam(name = "feature_type", required = false) String featureType,
@@ -92,7 +104,7 @@ public class ItemsController {
             @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException, IOException {
         FeatureSource source = sources.get(collectionId);
-        ItemsQuery query = ItemsRequest.parse(request.getParameterMap(), source);
+        ItemsQuery query = ItemsRequest.parse(request.getParameterMap(), source, this.crs);
         OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, OutputFormat.ITEMS);
         MediaType type = format.mediaType(OgcMediaTypes.GEOJSON);
         source.checkCursor(query);
@@ -104,8 +116,11 @@ public class ItemsController {
         String collection = ServiceLinks.url("/collections/" + collectionId);
         PageLinks pageLinks = new PageLinks();
         StreamingResponseBody body = out -> writeCollection(out, source, query, matched, self, collection, pageLinks);
-        return ResponseEntity.ok().contentType(type).body(body);
+        return ResponseEntity.ok().contentType(type).header(CONTENT_CRS, "<" + query.crs().uri() + ">").body(body);
     }
+
+    /** The Part 2 header naming the CRS of the geometries in the response. */
+    static final String CONTENT_CRS = "Content-Crs";
 
     /** next/prev URLs are derived while the request is still bound to this thread. */
     private static final class PageLinks {
@@ -120,7 +135,7 @@ public class ItemsController {
             g.writeStringProperty("type", "FeatureCollection");
             g.writeNumberProperty("numberMatched", matched);
             g.writeArrayPropertyStart("features");
-            PageSlice slice = source.writePage(query, g);
+            PageSlice slice = source.writePage(query, PropertySelection.filter(g, query.select()));
             g.writeEndArray();
             g.writeNumberProperty("numberReturned", slice.returned());
             g.writeStringProperty("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -147,19 +162,27 @@ public class ItemsController {
     ResponseEntity<StreamingResponseBody> item(HttpServletRequest request, @PathVariable String collectionId,
             @PathVariable String featureId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @Parameter(description = "CRS of the returned geometry (Part 2), default CRS84")
+            @RequestParam(required = false) String crs,
+            @Parameter(description = "Comma-separated property names to return, e.g. event_date,fatalities")
+            @RequestParam(required = false) String properties,
             @Parameter(description = "Output format: json (GeoJSON) or html") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
         FeatureSource source = sources.get(collectionId);
-        List<String> unknown = request.getParameterMap().keySet().stream().filter(p -> !p.equals("f")).sorted().toList();
+        List<String> unknown = request.getParameterMap().keySet().stream()
+                .filter(p -> !p.equals("f") && !p.equals("crs") && !p.equals("properties")).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw ApiException.badParameter("unknown query parameters " + unknown + "; this endpoint takes [f]");
+            throw ApiException.badParameter("unknown query parameters " + unknown + "; this endpoint takes [crs, f, properties]");
         }
+        SupportedCrs outputCrs = this.crs.resolve("crs", crs);
+        List<String> select = PropertySelection.parse(properties);
+        PropertySelection.check(select, source.featureProperties(), source.id());
         OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, OutputFormat.DOCUMENTS);
         MediaType type = format.mediaType(OgcMediaTypes.GEOJSON);
         FeatureSource.Item item = source.item(featureId).orElseThrow(() -> ApiException.notFound(
                 "there is no feature '" + featureId + "' in '" + collectionId + "'"));
         if (format == OutputFormat.HTML) {
-            return representations.htmlItem(source, featureId, item);
+            return representations.htmlItem(source, featureId, item, this.crs.storage());
         }
         String etag = item.etag();
         if (etag != null && ifNoneMatch != null && ifNoneMatch.contains(etag)) {
@@ -169,10 +192,10 @@ public class ItemsController {
                 new Link(ServiceLinks.url("/collections/" + collectionId), "collection", "application/json", "The collection"));
         StreamingResponseBody body = out -> {
             try (JsonGenerator g = json.createGenerator(out)) {
-                item.writer().write(g, links);
+                item.writer().write(PropertySelection.filter(g, select), links, outputCrs);
             }
         };
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type).header(CONTENT_CRS, "<" + outputCrs.uri() + ">");
         return (etag == null ? response : response.eTag(etag)).body(body);
     }
 }

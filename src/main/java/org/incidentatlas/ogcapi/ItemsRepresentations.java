@@ -160,10 +160,11 @@ class ItemsRepresentations {
         return ResponseEntity.ok().contentType(OutputFormat.HTML.mediaType(null)).body(body);
     }
 
-    ResponseEntity<StreamingResponseBody> htmlItem(FeatureSource source, String featureId, FeatureSource.Item item) {
+    /** The page's map reads the feature's GeoJSON, so it is written in the storage CRS (CRS84) whatever crs says. */
+    ResponseEntity<StreamingResponseBody> htmlItem(FeatureSource source, String featureId, FeatureSource.Item item, SupportedCrs crs84) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JsonGenerator g = json.createGenerator(buffer)) {
-            item.writer().write(g, List.of());
+            item.writer().write(g, List.of(), crs84);
         }
         String feature = buffer.toString(StandardCharsets.UTF_8);
         JsonNode tree = json.readTree(feature);

@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.incidentatlas.cql.Expression;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
@@ -24,12 +26,13 @@ final class ItemsRequest {
     static final int MAX_LIMIT = 10_000;
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
-    private static final Set<String> STANDARD = Set.of("f", "bbox", "bbox-crs", "datetime", "limit", "cursor");
+    private static final Set<String> STANDARD = Set.of("f", "bbox", "bbox-crs", "datetime", "limit", "cursor", "crs",
+            "filter", "filter-lang", "filter-crs", "properties");
 
     private ItemsRequest() {
     }
 
-    static ItemsQuery parse(Map<String, String[]> parameters, FeatureSource source) {
+    static ItemsQuery parse(Map<String, String[]> parameters, FeatureSource source, CrsRegistry crs) {
         Set<String> known = new TreeSet<>(STANDARD);
         known.addAll(source.propertyFilters());
         Set<String> unknown = new TreeSet<>(parameters.keySet());
@@ -43,10 +46,7 @@ final class ItemsRequest {
                 throw ApiException.badParameter("parameter '" + p.getKey() + "' is given " + p.getValue().length + " times");
             }
         }
-        String bboxCrs = single(parameters, "bbox-crs");
-        if (bboxCrs != null && !bboxCrs.equals(CRS84)) {
-            throw ApiException.badParameter("bbox-crs '" + bboxCrs + "' is not supported; use " + CRS84);
-        }
+        SupportedCrs bboxCrs = crs.resolve("bbox-crs", single(parameters, "bbox-crs"));
         Map<String, String> properties = new TreeMap<>();
         for (String name : source.propertyFilters()) {
             String value = single(parameters, name);
@@ -54,8 +54,16 @@ final class ItemsRequest {
                 properties.put(name, value);
             }
         }
-        return new ItemsQuery(bbox(single(parameters, "bbox")), datetime(single(parameters, "datetime")), properties,
-                cursor(single(parameters, "cursor")), limit(single(parameters, "limit")));
+        Expression filter = FilterParameters.parse(single(parameters, "filter"), single(parameters, "filter-lang"),
+                single(parameters, "filter-crs"), crs);
+        if (filter != null && !source.filters()) {
+            throw ApiException.badParameter("filter: the items of '" + source.id() + "' cannot be filtered with CQL2");
+        }
+        List<String> select = PropertySelection.parse(single(parameters, "properties"));
+        PropertySelection.check(select, source.featureProperties(), source.id());
+        return new ItemsQuery(bbox(single(parameters, "bbox"), bboxCrs, crs), datetime(single(parameters, "datetime")), properties,
+                cursor(single(parameters, "cursor")), limit(single(parameters, "limit")),
+                crs.resolve("crs", single(parameters, "crs")), filter, select);
     }
 
     private static String single(Map<String, String[]> parameters, String name) {
@@ -63,10 +71,37 @@ final class ItemsRequest {
         return values == null ? null : values[0];
     }
 
+    /** A bbox in {@code bboxCrs}, as the storage box that holds it. */
+    static BoundingBox bbox(String value, SupportedCrs bboxCrs, CrsRegistry registry) {
+        if (value == null || bboxCrs.isStorage()) {
+            return bbox(value);
+        }
+        double[] n = numbers(value);
+        int half = n.length / 2;
+        if (n[0] > n[half] || n[1] > n[half + 1]) {
+            throw ApiException.badParameter("bbox minimum is above its maximum: '" + value + "'");
+        }
+        try {
+            return registry.toStorage(n[0], n[1], n[half], n[half + 1], bboxCrs);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("bbox in " + bboxCrs.uri() + ": " + e.getMessage());
+        }
+    }
+
     static BoundingBox bbox(String value) {
         if (value == null) {
             return null;
         }
+        double[] n = numbers(value);
+        int half = n.length / 2;
+        try {
+            return new BoundingBox(n[0], n[1], n[half], n[half + 1]);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("bbox: " + e.getMessage());
+        }
+    }
+
+    private static double[] numbers(String value) {
         String[] parts = value.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
             throw ApiException.badParameter("bbox must be 4 numbers (minLon,minLat,maxLon,maxLat) or 6 with heights; got "
@@ -83,12 +118,7 @@ final class ItemsRequest {
                 throw ApiException.badParameter("bbox value '" + parts[i] + "' is not a finite number");
             }
         }
-        int half = parts.length / 2;
-        try {
-            return new BoundingBox(n[0], n[1], n[half], n[half + 1]);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter("bbox: " + e.getMessage());
-        }
+        return n;
     }
 
     /** An instant or an interval ("a/b", "../b", "a/.."), resolved to whole days in UTC. */

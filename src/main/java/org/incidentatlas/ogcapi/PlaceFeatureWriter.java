@@ -26,10 +26,19 @@ public class PlaceFeatureWriter {
     }
 
     public void write(JsonGenerator g, Place place, Candidate candidate, List<Link> links) {
+        write(g, place, candidate, links, null);
+    }
+
+    /** The feature with its geometry in {@code crs} (null: storage CRS84; representative_point stays lon/lat). */
+    void write(JsonGenerator g, Place place, Candidate candidate, List<Link> links, SupportedCrs crs) {
         g.writeStartObject();
         g.writeStringProperty("type", "Feature");
         g.writeStringProperty("id", place.id());
-        FeatureJson.geometry(g, place.geometry(), 7);
+        if (crs == null) {
+            FeatureJson.geometry(g, place.geometry(), 7);
+        } else {
+            FeatureJson.geometry(g, place.geometry(), 7, crs);
+        }
         g.writeObjectPropertyStart("properties");
         g.writeStringProperty("name", place.name());
         if (candidate != null) {

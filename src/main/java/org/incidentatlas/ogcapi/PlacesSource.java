@@ -1,13 +1,17 @@
 package org.incidentatlas.ogcapi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.incidentatlas.cql.CqlException;
+import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.gazetteer.FeatureType;
 import org.incidentatlas.gazetteer.PlaceFilter;
+import org.incidentatlas.gazetteer.PlaceQueryables;
 import org.incidentatlas.gazetteer.PlaceStore;
 import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
@@ -60,13 +64,27 @@ class PlacesSource implements FeatureSource {
     }
 
     @Override
+    public List<Queryable> queryables() {
+        return PlaceQueryables.ALL;
+    }
+
+    @Override
+    public boolean filters() {
+        return true;
+    }
+
+    @Override
     public long count(ItemsQuery query) {
-        return store.count(filter(query));
+        try {
+            return store.count(filter(query));
+        } catch (CqlException e) {
+            throw FilterParameters.invalid(e);
+        }
     }
 
     @Override
     public PageSlice writePage(ItemsQuery query, JsonGenerator g) {
-        return store.page(filter(query), query.cursor(), query.limit(), place -> writer.write(g, place));
+        return store.page(filter(query), query.cursor(), query.limit(), place -> writer.write(g, place, null, List.of(), query.crs()));
     }
 
     @Override
@@ -81,7 +99,7 @@ class PlacesSource implements FeatureSource {
 
     @Override
     public Optional<Item> item(String featureId) {
-        return store.find(featureId).map(place -> new Item(null, (g, links) -> writer.write(g, place, null, links)));
+        return store.find(featureId).map(place -> new Item(null, (g, links, crs) -> writer.write(g, place, null, links, crs)));
     }
 
     private static PlaceFilter filter(ItemsQuery q) {
@@ -95,6 +113,6 @@ class PlacesSource implements FeatureSource {
                     "feature_type '" + p.get("feature_type") + "' is not one of " + java.util.Arrays.stream(FeatureType.values())
                             .map(FeatureType::code).toList()));
         }
-        return new PlaceFilter(q.bbox(), type, PropertyValues.country(p.get("country")), p.get("admin1"));
+        return new PlaceFilter(q.bbox(), type, PropertyValues.country(p.get("country")), p.get("admin1"), q.filter());
     }
 }

@@ -21,7 +21,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(writeAccess).addPathPatterns("/collections/**", "/borders", "/borders/**");
+        registry.addInterceptor(writeAccess).addPathPatterns("/collections/**", "/borders", "/borders/**", "/reports", "/reports/**");
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package org.incidentatlas.storage;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -41,8 +44,27 @@ public final class KeysetPages {
     public record Table<T>(String name, String keyColumn, Function<String, Object> keyValue, Function<T, String> keyOf) {
     }
 
-    /** An order other than the key's: a sort column (non-null values), its direction, and how to read and bind its values. */
-    public record Sort<T>(String column, boolean descending, Function<T, String> valueOf, Function<String, Object> value) {
+    /** One sort column (non-null values: coalesce in the expression), its direction, and how to read and bind its values. */
+    public record SortKey<T>(String column, boolean descending, Function<T, String> valueOf, Function<String, Object> value) {
+    }
+
+    /**
+     * An order other than the key's: sort columns, most significant first, then the table key as
+     * tie-breaker in {@code keyDescending} order.
+     */
+    public record Sort<T>(List<SortKey<T>> keys, boolean keyDescending) {
+
+        public Sort {
+            keys = List.copyOf(keys);
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("a sort needs at least one column; page by the key with no sort");
+            }
+        }
+
+        /** One sort column, the key following it in the same direction. */
+        public Sort(String column, boolean descending, Function<T, String> valueOf, Function<String, Object> value) {
+            this(List.of(new SortKey<>(column, descending, valueOf, value)), descending);
+        }
     }
 
     public <T> PageSlice page(Table<T> table, String columns, SqlWhere filter, PageCursor cursor, int limit,
@@ -59,7 +81,9 @@ public final class KeysetPages {
             String sql = "SELECT " + columns + " FROM " + table.name() + where.sql() + " ORDER BY " + keyset.orderBy(reversed)
                     + " LIMIT ?";
             if (reversed) {
-                sql = "SELECT * FROM (" + sql + ") page ORDER BY " + keyset.orderBy(false);
+                // the sort values are selected under aliases: a sort column need not be among the page's columns
+                sql = "SELECT * FROM (SELECT " + columns + keyset.sortAliases() + " FROM " + table.name() + where.sql()
+                        + " ORDER BY " + keyset.orderBy(true) + " LIMIT ?) page ORDER BY " + keyset.aliasedOrderBy();
             }
             // going forward, one row more than the page says whether a next page exists without a second query
             List<Object> args = new ArrayList<>(where.args());
@@ -124,31 +148,99 @@ public final class KeysetPages {
         }
 
         String orderBy(boolean reversed) {
-            boolean descending = (sort != null && sort.descending()) != reversed;
-            String direction = descending ? " DESC" : "";
-            return sort == null ? table.keyColumn() + direction
-                    : sort.column() + direction + ", " + table.keyColumn() + direction;
+            if (sort == null) {
+                return table.keyColumn() + (reversed ? " DESC" : "");
+            }
+            List<String> terms = new ArrayList<>();
+            for (SortKey<T> k : sort.keys()) {
+                terms.add(k.column() + (k.descending() != reversed ? " DESC" : ""));
+            }
+            terms.add(table.keyColumn() + (sort.keyDescending() != reversed ? " DESC" : ""));
+            return String.join(", ", terms);
         }
 
+        /** ", c1 AS sort_1, …" for the sort columns (empty when paging by the key). */
+        String sortAliases() {
+            StringBuilder b = new StringBuilder();
+            if (sort != null) {
+                for (int i = 0; i < sort.keys().size(); i++) {
+                    b.append(", ").append(sort.keys().get(i).column()).append(" AS sort_").append(i + 1);
+                }
+            }
+            return b.toString();
+        }
+
+        /** The forward order over the aliases of {@link #sortAliases()} and the key. */
+        String aliasedOrderBy() {
+            if (sort == null) {
+                return orderBy(false);
+            }
+            List<String> terms = new ArrayList<>();
+            for (int i = 0; i < sort.keys().size(); i++) {
+                terms.add("sort_" + (i + 1) + (sort.keys().get(i).descending() ? " DESC" : ""));
+            }
+            terms.add(table.keyColumn() + (sort.keyDescending() ? " DESC" : ""));
+            return String.join(", ", terms);
+        }
+
+        /** A row's position: its sort values (URL-encoded, so the separator cannot occur in them) and key. */
         String positionOf(T row) {
-            return sort == null ? table.keyOf().apply(row) : sort.valueOf().apply(row) + SEPARATOR + table.keyOf().apply(row);
+            if (sort == null) {
+                return table.keyOf().apply(row);
+            }
+            StringBuilder b = new StringBuilder();
+            for (SortKey<T> k : sort.keys()) {
+                b.append(URLEncoder.encode(k.valueOf().apply(row), StandardCharsets.UTF_8)).append(SEPARATOR);
+            }
+            return b.append(table.keyOf().apply(row)).toString();
         }
 
         /** The rows after (or before) the cursor's position in this ordering. */
         SqlWhere beyond(SqlWhere filter, PageCursor cursor) {
             boolean towardsEnd = !cursor.backwards();
-            boolean greater = towardsEnd != (sort != null && sort.descending());
-            String op = (greater ? ">" : "<") + (cursor.inclusive() ? "=" : "");
             if (sort == null) {
+                String op = (towardsEnd ? ">" : "<") + (cursor.inclusive() ? "=" : "");
                 return filter.and(table.keyColumn() + " " + op + " ?", table.keyValue().apply(cursor.key()));
             }
-            int split = cursor.key().lastIndexOf(SEPARATOR);
-            if (split < 0) {
+            String[] parts = cursor.key().split("\\" + SEPARATOR, -1);
+            if (parts.length != sort.keys().size() + 1) {
                 throw new IllegalArgumentException("cursor does not belong to this sort order");
             }
-            Object value = sort.value().apply(cursor.key().substring(0, split));
-            Object key = table.keyValue().apply(cursor.key().substring(split + 1));
-            return filter.and("(" + sort.column() + ", " + table.keyColumn() + ") " + op + " (?, ?)", value, key);
+            List<String> columns = new ArrayList<>();
+            List<Boolean> descending = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < sort.keys().size(); i++) {
+                SortKey<T> k = sort.keys().get(i);
+                columns.add(k.column());
+                descending.add(k.descending());
+                values.add(k.value().apply(URLDecoder.decode(parts[i], StandardCharsets.UTF_8)));
+            }
+            columns.add(table.keyColumn());
+            descending.add(sort.keyDescending());
+            values.add(table.keyValue().apply(parts[parts.length - 1]));
+            String inclusive = cursor.inclusive() ? "=" : "";
+            if (descending.stream().distinct().count() == 1) {
+                // one direction: a row-value comparison, which an index on the same columns serves
+                boolean greater = towardsEnd != descending.get(0);
+                return filter.and("(" + String.join(", ", columns) + ") " + (greater ? ">" : "<") + inclusive + " ("
+                        + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")", values.toArray());
+            }
+            // mixed directions: (a beyond) OR (a equal AND b beyond) OR … with the key last
+            List<String> alternatives = new ArrayList<>();
+            List<Object> args = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                List<String> terms = new ArrayList<>();
+                for (int j = 0; j < i; j++) {
+                    terms.add(columns.get(j) + " = ?");
+                    args.add(values.get(j));
+                }
+                boolean greater = towardsEnd != descending.get(i);
+                boolean last = i == columns.size() - 1;
+                terms.add(columns.get(i) + " " + (greater ? ">" : "<") + (last ? inclusive : "") + " ?");
+                args.add(values.get(i));
+                alternatives.add("(" + String.join(" AND ", terms) + ")");
+            }
+            return filter.and("(" + String.join(" OR ", alternatives) + ")", args.toArray());
         }
     }
 }

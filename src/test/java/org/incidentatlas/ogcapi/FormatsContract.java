@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Items as CSV, FlatGeobuf and GeoPackage, opened by GDAL's ogrinfo as a real reader, and the
  * HTML pages; against the running service with its demo data, on each backend (subclasses).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "atlas.demo-data=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"atlas.demo-data=true", "atlas.demo-data.source=coded"})
 abstract class FormatsContract {
 
     /** A filter combining datetime, a property filter and the border distance. */

@@ -1,23 +1,8 @@
 package org.incidentatlas.ogcapi;
 
-import org.incidentatlas.testsupport.PostgisTestDatabase;
-import org.junit.jupiter.api.BeforeAll;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.incidentatlas.testsupport.OnPostgis;
 
 /** Exports and HTML pages on a real PostgreSQL + PostGIS server. */
+@OnPostgis("formats")
 class FormatsOnPostgisTest extends FormatsContract {
-
-    @BeforeAll
-    static void postgisIsThere() {
-        PostgisTestDatabase.shared();
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgisTestDatabase.DbCoordinates db = PostgisTestDatabase.shared().createDatabase("formats");
-        registry.add("spring.datasource.url", db::jdbcUrl);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-    }
 }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class OgcApiContract {
 
     static final String TOKEN = "test-write-token";
-    static final Path DEMO = Path.of("geodata/demo/incidents.geojson");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -72,8 +70,9 @@ abstract class OgcApiContract {
         return json.readTree(response.body());
     }
 
-    int demoIncidentCount() throws IOException {
-        return json.readTree(Files.readString(DEMO)).path("features").size();
+    /** The demo incidents the pipeline made from geodata/demo/reports at start-up (write tests leave none behind). */
+    int demoIncidentCount() throws IOException, InterruptedException {
+        return body(get("/collections/incidents/items?limit=10000")).path("features").size();
     }
 
     // --- capabilities ---
@@ -130,7 +129,7 @@ abstract class OgcApiContract {
         assertThat(bbox.get(0).asDouble()).isBetween(43.0, 47.5);
         assertThat(bbox.get(1).asDouble()).isBetween(38.5, 41.5);
         JsonNode interval = incidents.path("extent").path("temporal").path("interval").get(0);
-        assertThat(interval.get(0).asString()).startsWith("2022-");
+        assertThat(interval.get(0).asString()).matches("202[12]-.*");
         assertThat(interval.get(1).asString()).startsWith("2024-");
         List<String> rels = new ArrayList<>();
         incidents.path("links").forEach(l -> rels.add(l.path("rel").asString()));
@@ -147,7 +146,7 @@ abstract class OgcApiContract {
         JsonNode fc = body(r);
         assertThat(fc.path("type").asString()).isEqualTo("FeatureCollection");
         int expected = demoIncidentCount();
-        assertThat(expected).isGreaterThanOrEqualTo(10);
+        assertThat(expected).isGreaterThanOrEqualTo(8);
         assertThat(fc.path("numberMatched").asInt()).isEqualTo(expected);
         assertThat(fc.path("numberReturned").asInt()).isEqualTo(expected);
         assertThat(fc.path("timeStamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
@@ -268,7 +267,7 @@ abstract class OgcApiContract {
                 Arguments.of("/collections/incidents/items?bbox=44,39,45,95", 400),
                 Arguments.of("/collections/incidents/items?bbox=44,west,45,40", 400),
                 Arguments.of("/collections/incidents/items?bbox=44,41,45,40", 400),
-                Arguments.of("/collections/incidents/items?bbox-crs=EPSG:3857", 400),
+                Arguments.of("/collections/incidents/items?bbox-crs=EPSG:2154", 400),
                 Arguments.of("/collections/incidents/items?datetime=yesterday", 400),
                 Arguments.of("/collections/incidents/items?datetime=2022-13-01", 400),
                 Arguments.of("/collections/incidents/items?datetime=2024-01-01/2023-01-01", 400),
@@ -642,7 +641,7 @@ abstract class OgcApiContract {
                 Arguments.of("/collections/incidents/items?near=46.3,99&radius=1000"),
                 Arguments.of("/collections/incidents/items?near=46.3,39.5"),
                 Arguments.of("/collections/incidents/items?radius=1000"),
-                Arguments.of("/collections/incidents/items?sortby=fatalities"),
+                Arguments.of("/collections/incidents/items?sortby=colour"),
                 Arguments.of("/borders/ARM-AZE/distance?point=46.3"),
                 Arguments.of("/borders/ARM-AZE/distance?point=east,north"),
                 Arguments.of("/borders/ARM-AZE/distance"));
@@ -701,6 +700,19 @@ abstract class OgcApiContract {
         assertThat(demoIncident("Jermuk").path("properties").path("nearest_border").asString()).isNotEqualTo("TEST-CONTACT");
         assertThat(get("/collections/borders/items/TEST-CONTACT").statusCode()).isEqualTo(404);
         assertThat(send("DELETE", "/borders/TEST-CONTACT", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
+
+        // the same id again: counts start from nothing, not from what the deleted layer left
+        long again = body(get("/borders/recompute")).path("run").asLong();
+        assertThat(send("POST", "/borders", layer, "Content-Type", "application/geo+json", "Authorization", "Bearer " + TOKEN).statusCode())
+                .isEqualTo(201);
+        recomputeAfter(again);
+        for (int km : List.of(1, 10, 100)) {
+            JsonNode page = body(get("/collections/incidents/items?limit=1000&border=TEST-CONTACT&max-border-distance=" + km * 1000));
+            assertThat(page.path("numberMatched").asLong()).as("within %d km", km).isEqualTo(page.path("features").size());
+        }
+        long last = body(get("/borders/recompute")).path("run").asLong();
+        assertThat(send("DELETE", "/borders/TEST-CONTACT", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(204);
+        recomputeAfter(last);
     }
 
     @Test

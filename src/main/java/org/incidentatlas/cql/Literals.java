@@ -1,0 +1,54 @@
+package org.incidentatlas.cql;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/** Reading of literal values shared by the text and JSON encodings. */
+final class Literals {
+
+    private Literals() {
+    }
+
+    static Expression.Date date(String value) {
+        try {
+            return new Expression.Date(LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            throw new CqlException("'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    static Expression.Timestamp timestamp(String value) {
+        try {
+            return new Expression.Timestamp(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new CqlException("'" + value + "' is not an RFC 3339 timestamp such as 2022-09-13T04:00:00Z");
+        }
+    }
+
+    /** An interval end: "..", a date or a timestamp. */
+    static Expression intervalBound(String value) {
+        if (value.equals("..")) {
+            return null;
+        }
+        return value.length() == 10 ? date(value) : timestamp(value);
+    }
+
+    /** BBOX(minx, miny, maxx, maxy) or the 6-number form with heights, as a polygon. */
+    static Geometry bbox(List<Double> n, GeometryFactory geometries) {
+        if (n.size() != 4 && n.size() != 6) {
+            throw new CqlException("BBOX takes 4 numbers (or 6 with heights); got " + n.size());
+        }
+        int half = n.size() / 2;
+        if (n.get(0) > n.get(half) || n.get(1) > n.get(half + 1)) {
+            throw new CqlException("BBOX minimum is above its maximum: " + n);
+        }
+        return geometries.toGeometry(new Envelope(n.get(0), n.get(half), n.get(1), n.get(half + 1)));
+    }
+
+}

@@ -1,0 +1,113 @@
+package org.incidentatlas.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads reports from files for the command line: {@code .txt}/{@code .md} files are one report's
+ * text; {@code .json} holds a report object or an array of them; {@code .ndjson}/{@code .jsonl}
+ * one report object per line. A folder is read recursively in name order; a {@code MANIFEST.tsv}
+ * in it (tab-separated, a header with {@code file} and any of {@code published_at}, {@code title},
+ * {@code url}, {@code outlet}, {@code language}) gives the text files' metadata.
+ */
+public final class ReportFiles {
+
+    /** One report read from a file, named for progress messages. */
+    public record Named(String name, ReportInput report) {
+    }
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).filter(ReportFiles::isReportFile).sorted().forEach(out::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                out.add(p);
+            } else {
+                throw new IOException("no such file or folder: " + p);
+            }
+        }
+        return out;
+    }
+
+    static boolean isReportFile(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return (n.endsWith(".txt") || n.endsWith(".md") || n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".jsonl"))
+                && !n.equals("readme.md");
+    }
+
+    /** The reports in one file (throws {@link InvalidReportException} or IOException for unreadable ones). */
+    public List<Named> read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        String text = Utf8.decode(Files.readAllBytes(file), name);
+        List<Named> out = new ArrayList<>();
+        if (lower.endsWith(".json")) {
+            JsonNode node = json.readTree(text);
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    out.add(new Named(name + "[" + i + "]", ReportJson.read(node.get(i), name + "[" + i + "].")));
+                }
+            } else {
+                out.add(new Named(name, ReportJson.read(node, name + ".")));
+            }
+        } else if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) {
+            String[] lines = text.split("\r?\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    out.add(new Named(name + ":" + (i + 1), ReportJson.read(json.readTree(lines[i]), name + ":" + (i + 1) + ".")));
+                }
+            }
+        } else {
+            Map<String, String> meta = manifest(file.getParent()).getOrDefault(name, Map.of());
+            String published = meta.get("published_at");
+            ReportInput r = new ReportInput(text, meta.get("title"), meta.get("url"), meta.get("outlet"),
+                    published == null || published.isBlank() ? null : ReportJson.publishedAt(published), meta.get("language"));
+            ReportLimits.check(r, name + ".");
+            out.add(new Named(name, r));
+        }
+        return out;
+    }
+
+    private final Map<Path, Map<String, Map<String, String>>> manifests = new HashMap<>();
+
+    private Map<String, Map<String, String>> manifest(Path folder) throws IOException {
+        if (folder == null) {
+            return Map.of();
+        }
+        if (!manifests.containsKey(folder)) {
+            Map<String, Map<String, String>> rows = new HashMap<>();
+            Path file = folder.resolve("MANIFEST.tsv");
+            if (Files.isRegularFile(file)) {
+                List<String> lines = Files.readAllLines(file);
+                String[] header = lines.isEmpty() ? new String[0] : lines.get(0).split("\t");
+                for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                    String[] cells = line.split("\t", -1);
+                    Map<String, String> row = new HashMap<>();
+                    for (int i = 0; i < header.length && i < cells.length; i++) {
+                        row.put(header[i].strip(), cells[i].strip());
+                    }
+                    if (row.containsKey("file")) {
+                        rows.put(row.get("file"), row);
+                    }
+                }
+            }
+            manifests.put(folder, rows);
+        }
+        return manifests.get(folder);
+    }
+}

@@ -1,0 +1,17 @@
+package org.incidentatlas.ogcapi;
+
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** CQL2 filters, sortby and properties on the embedded default (H2 + H2GIS). */
+class CqlFilterOnH2gisTest extends CqlFilterContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:cql-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.username", () -> "sa");
+        registry.add("spring.datasource.password", () -> "");
+    }
+}
