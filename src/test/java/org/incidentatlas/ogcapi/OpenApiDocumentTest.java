@@ -181,7 +181,12 @@ class OpenApiDocumentTest {
                 Map.entry("/borders/{borderId}/distance", List.of(PathItem.HttpMethod.GET)),
                 Map.entry("/borders", List.of(PathItem.HttpMethod.POST)),
                 Map.entry("/borders/{borderId}", List.of(PathItem.HttpMethod.DELETE)),
-                Map.entry("/borders/recompute", List.of(PathItem.HttpMethod.GET)));
+                Map.entry("/borders/recompute", List.of(PathItem.HttpMethod.GET)),
+                Map.entry("/collections/{collectionId}/queryables", List.of(PathItem.HttpMethod.GET)),
+                Map.entry("/reports", List.of(PathItem.HttpMethod.POST)),
+                Map.entry("/reports/batch", List.of(PathItem.HttpMethod.POST)),
+                Map.entry("/reports/{reportId}", List.of(PathItem.HttpMethod.GET)),
+                Map.entry("/reports/{reportId}/incidents", List.of(PathItem.HttpMethod.GET)));
         for (Map.Entry<String, List<PathItem.HttpMethod>> e : endpoints.entrySet()) {
             PathItem item = api.getPaths().get(e.getKey());
             assertThat(item).as(e.getKey()).isNotNull();
@@ -195,7 +200,8 @@ class OpenApiDocumentTest {
         Operation items = api.getPaths().get(OpenApiDocumentation.ITEMS).getGet();
         assertThat(names(api, items)).contains("collectionId", "bbox", "bbox-crs", "datetime", "limit", "cursor", "f",
                 "event_type", "sub_event_type", "country", "admin1", "actor", "place_id", "geo_precision",
-                "border", "max-border-distance", "near", "radius");
+                "border", "max-border-distance", "near", "radius", "crs", "filter", "filter-lang", "filter-crs",
+                "sortby", "properties");
         // where OGC clients (QGIS) look for the page size bounds
         Parameter limit = api.getComponents().getParameters().get("limit");
         assertThat(limit).isNotNull();
