@@ -364,7 +364,7 @@ abstract class ReportApiContract {
             ObjectNode copy = (ObjectNode) f.deepCopy();
             copy.remove("id");
             ObjectNode p = (ObjectNode) copy.path("properties");
-            p.remove(List.of("created_at", "updated_at", "version"));
+            p.remove(List.of("id", "created_at", "updated_at", "version"));
             p.path("sources").forEach(s -> ((ObjectNode) s).remove("report"));
             out.add(copy.toString());
         }
