@@ -74,11 +74,25 @@ public class IngestService {
                 input.publishedAt() == null ? null : input.publishedAt().toLocalDate());
         List<ReportEvent> added = new ArrayList<>();
         for (ExtractedEvent e : extracted.events()) {
-            toReportEvent(new ReportEvent.Key(id, added.size()), meta, e, length).ifPresent(added::add);
+            toReportEvent(new ReportEvent.Key(id, added.size()), meta, undated(e, report), length).ifPresent(added::add);
         }
         added.forEach(events::insert);
         FusionStep.Outcome outcome = fusion.apply(added);
         return new IngestResult(report, true, outcome.created(), outcome.updated(), outcome.merged(), outcome.linked(), added.size());
+    }
+
+    /**
+     * A report with no date of its own and no publication date still tells of events: they happened
+     * this year, by the day it reached us at the latest. Coded as that stretch with year precision
+     * and half the confidence, never as a day.
+     */
+    private static ExtractedEvent undated(ExtractedEvent e, StoredReport report) {
+        if (e.date() != null) {
+            return e;
+        }
+        java.time.LocalDate received = report.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return new ExtractedEvent(e.eventType(), e.subEventType(), received.withDayOfYear(1), received, DatePrecision.YEAR,
+                e.actor1(), e.actor2(), e.place(), e.placeSpan(), e.claims(), e.span(), e.confidence() / 2);
     }
 
     /** An extracted event as stored for fusion; empty when it lacks what an incident needs (a day, a place, a known type). */

@@ -70,10 +70,13 @@ public final class ScriptedExtractor implements ReportExtractor {
                 claims.add(new ExtractedClaim(f.get("claimant"), f.get("side"), number(f.get("killed_low")), number(f.get("killed")),
                         number(f.get("killed_high")), null, number(f.get("injured")), null, figure));
             }
-            LocalDate date = LocalDate.parse(f.get("date"));
-            mentions.add(new Mention(MentionKind.DATE, spans.get("date"), f.get("date"), date.toString()));
+            // no date= stands for a report that gives no date at all
+            LocalDate date = f.containsKey("date") ? LocalDate.parse(f.get("date")) : null;
+            if (date != null) {
+                mentions.add(new Mention(MentionKind.DATE, spans.get("date"), f.get("date"), date.toString()));
+            }
             events.add(new ExtractedEvent(f.get("type"), f.get("sub"), date, null,
-                    DatePrecision.fromCode(f.getOrDefault("precision", "day")).orElseThrow(), f.get("actor1"), f.get("actor2"),
+                    date == null ? null : DatePrecision.fromCode(f.getOrDefault("precision", "day")).orElseThrow(), f.get("actor1"), f.get("actor2"),
                     place, placeSpan, claims, span, Double.parseDouble(f.getOrDefault("confidence", "0.5"))));
         }
         return new ExtractedReport(mentions, events);

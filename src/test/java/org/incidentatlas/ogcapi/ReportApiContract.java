@@ -50,7 +50,7 @@ abstract class ReportApiContract {
 
     @BeforeEach
     void emptyDatabase() {
-        for (String table : List.of("report_claims", "report_events", "report_mentions", "reports", "incidents")) {
+        for (String table : List.of("report_claims", "report_events", "report_mentions", "reports", "incidents", "border_distance_bands")) {
             jdbc.update("DELETE FROM " + table);
         }
     }
@@ -230,6 +230,20 @@ abstract class ReportApiContract {
         assertThat(count("reports")).isZero();
         assertThat(count("incidents")).isZero();
         assertThat(count("report_mentions")).isZero();
+    }
+
+    @Test
+    void aReportWithNoDateAtAllGivesTheYearUpToItsArrivalNeverADay() throws Exception {
+        JsonNode result = ingest(report("Artillery fire was reported near Jermuk; no date was given.", null,
+                "place=Jermuk; " + SHELLING + "; confidence=0.6"));
+        assertThat(result.path("incidents_created").size()).isEqualTo(1);
+        JsonNode p = incidents().get(0).path("properties");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(p.path("date_precision").asString()).isEqualTo("year");
+        assertThat(p.path("event_date").asString()).isEqualTo(today.withDayOfYear(1).toString());
+        java.time.LocalDate end = java.time.LocalDate.parse(p.path("event_date_end").asString());
+        assertThat(end).isBetween(today.minusDays(1), today);
+        assertThat(p.path("confidence").asDouble()).isEqualTo(0.3);
     }
 
     @Test
