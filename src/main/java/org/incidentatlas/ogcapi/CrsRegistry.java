@@ -51,8 +51,11 @@ public class CrsRegistry {
     }
 
     private void add(String uri, CoordinateReferenceSystem crs, CoordinateReferenceSystem storage) throws FactoryException {
+        org.apache.sis.io.wkt.WKTFormat wkt = new org.apache.sis.io.wkt.WKTFormat();
+        wkt.setConvention(org.apache.sis.io.wkt.Convention.WKT1_COMMON_UNITS);
         byUri.put(uri, new SupportedCrs(uri, CRS.findOperation(storage, crs, null).getMathTransform(),
-                CRS.findOperation(crs, storage, null).getMathTransform(), crs instanceof ProjectedCRS));
+                CRS.findOperation(crs, storage, null).getMathTransform(), crs instanceof ProjectedCRS,
+                wkt.format(crs).replaceAll("\\s*\\n\\s*", "")));
     }
 
     /** The URIs, storage CRS first, as collections list them. */

@@ -78,13 +78,35 @@ class ItemsRepresentations {
         if (format == OutputFormat.GEOPACKAGE) {
             return geoPackage(source, query);
         }
+        FileCrs crs = FileCrs.of(query.crs());
         StreamingResponseBody body = out -> {
             TableWriter writer = format == OutputFormat.CSV ? new CsvTableWriter(out, source.table())
-                    : new FlatGeobufTableWriter(out, source.table());
-            source.rowPage(query, row -> write(writer, row));
+                    : new FlatGeobufTableWriter(out, source.table(), crs.epsg());
+            source.rowPage(query, row -> write(writer, crs.apply(row)));
             writer.finish();
         };
-        return download(format, source).body(body);
+        return download(format, source).header(ItemsController.CONTENT_CRS, "<" + crs.uri() + ">").body(body);
+    }
+
+    /**
+     * The CRS of an export. Files keep x first whatever the CRS's definition says (GDAL and QGIS read
+     * them so), so geographic requests, EPSG:4326 included, are written as longitude/latitude
+     * (CRS84), and projected ones (EPSG:3857, 32638, 32639) in their eastings and northings.
+     */
+    private record FileCrs(SupportedCrs crs, int epsg, String uri, String wkt1) {
+
+        static FileCrs of(SupportedCrs asked) {
+            if (!asked.projected()) {
+                return new FileCrs(null, 4326, ItemsRequest.CRS84, null);
+            }
+            return new FileCrs(asked, Integer.parseInt(asked.uri().substring(asked.uri().lastIndexOf('/') + 1)), asked.uri(),
+                    asked.wkt1());
+        }
+
+        org.incidentatlas.ogcapi.export.FeatureRow apply(org.incidentatlas.ogcapi.export.FeatureRow row) {
+            return crs == null || row.geometry() == null ? row
+                    : new org.incidentatlas.ogcapi.export.FeatureRow(crs.fromStorage(row.geometry()), row.values());
+        }
     }
 
     private static ResponseEntity.BodyBuilder download(OutputFormat format, FeatureSource source) {
@@ -95,12 +117,13 @@ class ItemsRepresentations {
 
     /** SQLite writes to a file: the page is written there first, then streamed and deleted. */
     private ResponseEntity<StreamingResponseBody> geoPackage(FeatureSource source, ItemsQuery query) throws IOException {
+        FileCrs crs = FileCrs.of(query.crs());
         Path file = Files.createTempFile("atlas-" + source.id() + "-", ".gpkg");
         Files.delete(file); // the GeoPackage library creates the file itself
         try {
-            GeoPackageTableWriter writer = new GeoPackageTableWriter(file.toFile(), source.table());
+            GeoPackageTableWriter writer = new GeoPackageTableWriter(file.toFile(), source.table(), crs.epsg(), crs.wkt1());
             try {
-                source.rowPage(query, row -> write(writer, row));
+                source.rowPage(query, row -> write(writer, crs.apply(row)));
             } catch (RuntimeException e) {
                 writer.abandon();
                 throw e;
@@ -114,7 +137,8 @@ class ItemsRepresentations {
                     Files.deleteIfExists(file);
                 }
             };
-            return download(OutputFormat.GEOPACKAGE, source).contentLength(size).body(body);
+            return download(OutputFormat.GEOPACKAGE, source).header(ItemsController.CONTENT_CRS, "<" + crs.uri() + ">")
+                    .contentLength(size).body(body);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;

@@ -10,9 +10,9 @@ import org.opengis.referencing.operation.TransformException;
  * A coordinate reference system the API serves and accepts: its OGC URI, and the Apache SIS
  * transforms between it and the storage CRS (CRS84, longitude/latitude). Coordinates keep the
  * axis order of the CRS's definition: EPSG:4326 is latitude first, as OGC API - Features Part 2
- * requires.
+ * requires. {@code wkt1} is its definition in WKT 1, as GeoPackage files carry it.
  */
-record SupportedCrs(String uri, MathTransform fromStorage, MathTransform toStorage, boolean projected) {
+record SupportedCrs(String uri, MathTransform fromStorage, MathTransform toStorage, boolean projected, String wkt1) {
 
     boolean isStorage() {
         return fromStorage.isIdentity();

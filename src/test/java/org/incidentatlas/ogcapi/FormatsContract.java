@@ -138,6 +138,34 @@ abstract class FormatsContract {
         assertThat(all.output()).contains("POINT (" + trim(xy.get(0).asDouble()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "fgb", "gpkg"})
+    void exportsHonourCrsWithEastingFirstFiles(String format, @TempDir Path dir) throws Exception {
+        ogrinfo.require();
+        String utm = "http://www.opengis.net/def/crs/EPSG/0/32638";
+        JsonNode served = geoJson("/collections/incidents/items?limit=1&crs=" + enc(utm));
+        JsonNode xy = served.path("features").get(0).path("geometry").path("coordinates");
+        HttpResponse<byte[]> r = get("/collections/incidents/items?limit=1&f=" + format + "&crs=" + enc(utm));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Crs").orElseThrow()).isEqualTo("<" + utm + ">");
+        Path file = dir.resolve("utm." + format);
+        Files.write(file, r.body());
+        ExternalTool.Result all = ogrinfo.run("-ro", "-al", file.toString());
+        assertThat(all.exitCode()).as(all.output()).isZero();
+        // eastings of a few hundred kilometres, northings of some 4,400 km: the same numbers as the GeoJSON in EPSG:32638
+        Matcher point = Pattern.compile("POINT \\(([-0-9.e]+) ([-0-9.e]+)\\)").matcher(all.output());
+        assertThat(point.find()).as(all.output()).isTrue();
+        assertThat(Double.parseDouble(point.group(1))).isCloseTo(xy.get(0).asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Double.parseDouble(point.group(2))).isCloseTo(xy.get(1).asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(xy.get(1).asDouble()).isBetween(4_000_000.0, 5_000_000.0);
+        if (!format.equals("csv")) { // CSV carries no CRS of its own
+            assertThat(all.output()).contains("UTM zone 38N");
+        }
+        // EPSG:4326 files stay longitude first, as GDAL and QGIS expect of files
+        HttpResponse<byte[]> lonLat = get("/collections/incidents/items?limit=1&f=" + format + "&crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/4326"));
+        assertThat(lonLat.headers().firstValue("Content-Crs").orElseThrow()).isEqualTo("<http://www.opengis.net/def/crs/OGC/1.3/CRS84>");
+    }
+
     private static String trim(double v) {
         String s = Double.toString(v);
         return s.length() > 7 ? s.substring(0, 7) : s;

@@ -26,15 +26,14 @@ import org.wololo.flatgeobuf.generated.GeometryType;
  */
 public final class FlatGeobufTableWriter implements TableWriter {
 
-    private static final int WGS84 = 4326;
-
     private final OutputStream out;
     private final FeatureTable table;
     private final byte geometryType;
     private final FlatBufferBuilder builder = new FlatBufferBuilder(4096);
     private final ByteArrayOutputStream properties = new ByteArrayOutputStream();
 
-    public FlatGeobufTableWriter(OutputStream out, FeatureTable table) throws IOException {
+    /** {@code epsg}: the EPSG code of the rows' coordinates (x first: longitude or easting). */
+    public FlatGeobufTableWriter(OutputStream out, FeatureTable table, int epsg) throws IOException {
         this.out = out;
         this.table = table;
         // mixed geometry types: each feature carries its own
@@ -42,7 +41,7 @@ public final class FlatGeobufTableWriter implements TableWriter {
         HeaderMeta header = new HeaderMeta();
         header.name = table.name();
         header.geometryType = geometryType;
-        header.srid = WGS84;
+        header.srid = epsg;
         header.featuresCount = 0;
         header.indexNodeSize = 0;
         header.columns = columns(table);

@@ -21,7 +21,7 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * A GeoPackage file (SQLite), written through NGA's GeoPackage library: one feature table named
- * after the collection, geometry in EPSG:4326, rows inserted in one transaction. SQLite needs a
+ * after the collection, geometry in the CRS asked for (EPSG:4326 by default), rows inserted in one transaction. SQLite needs a
  * file, so the caller streams the finished file and deletes it.
  */
 public final class GeoPackageTableWriter implements TableWriter {
@@ -32,12 +32,16 @@ public final class GeoPackageTableWriter implements TableWriter {
     private final long srsId;
     private final WKBWriter wkb = new WKBWriter();
 
-    public GeoPackageTableWriter(File file, FeatureTable table) throws IOException {
+    /**
+     * {@code epsg}: the EPSG code of the rows' coordinates (x first: longitude or easting);
+     * {@code wkt1}: its definition, for codes the GeoPackage library has no definition of.
+     */
+    public GeoPackageTableWriter(File file, FeatureTable table, int epsg, String wkt1) throws IOException {
         this.table = table;
         GeoPackageManager.create(file);
         this.geoPackage = GeoPackageManager.open(file);
         try {
-            SpatialReferenceSystem srs = geoPackage.getSpatialReferenceSystemDao().getOrCreateFromEpsg(4326);
+            SpatialReferenceSystem srs = spatialReferenceSystem(epsg, wkt1);
             this.srsId = srs.getSrsId();
             geoPackage.createGeometryColumnsTable();
             GeometryColumns geometry = new GeometryColumns();
@@ -53,6 +57,22 @@ public final class GeoPackageTableWriter implements TableWriter {
         } catch (SQLException | RuntimeException e) {
             geoPackage.close();
             throw new IOException("cannot create the GeoPackage table '" + table.name() + "'", e);
+        }
+    }
+
+    private SpatialReferenceSystem spatialReferenceSystem(int epsg, String wkt1) throws SQLException {
+        var dao = geoPackage.getSpatialReferenceSystemDao();
+        try {
+            return dao.getOrCreateFromEpsg(epsg);
+        } catch (mil.nga.geopackage.GeoPackageException unknownToTheLibrary) {
+            SpatialReferenceSystem srs = new SpatialReferenceSystem();
+            srs.setSrsName(wkt1.substring(wkt1.indexOf('"') + 1, wkt1.indexOf('"', wkt1.indexOf('"') + 1)));
+            srs.setSrsId(epsg);
+            srs.setOrganization("EPSG");
+            srs.setOrganizationCoordsysId(epsg);
+            srs.setDefinition(wkt1);
+            dao.create(srs);
+            return srs;
         }
     }
 
