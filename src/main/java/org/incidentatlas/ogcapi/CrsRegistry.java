@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.sis.io.wkt.Convention;
+import org.apache.sis.io.wkt.WKTFormat;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
 import org.incidentatlas.filter.BoundingBox;
@@ -51,8 +53,8 @@ public class CrsRegistry {
     }
 
     private void add(String uri, CoordinateReferenceSystem crs, CoordinateReferenceSystem storage) throws FactoryException {
-        org.apache.sis.io.wkt.WKTFormat wkt = new org.apache.sis.io.wkt.WKTFormat();
-        wkt.setConvention(org.apache.sis.io.wkt.Convention.WKT1_COMMON_UNITS);
+        WKTFormat wkt = new WKTFormat();
+        wkt.setConvention(Convention.WKT1_COMMON_UNITS);
         byUri.put(uri, new SupportedCrs(uri, CRS.findOperation(storage, crs, null).getMathTransform(),
                 CRS.findOperation(crs, storage, null).getMathTransform(), crs instanceof ProjectedCRS,
                 wkt.format(crs).replaceAll("\\s*\\n\\s*", "")));

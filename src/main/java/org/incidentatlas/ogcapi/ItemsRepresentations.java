@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.ogcapi.export.CsvTableWriter;
+import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FlatGeobufTableWriter;
 import org.incidentatlas.ogcapi.export.GeoPackageTableWriter;
 import org.incidentatlas.ogcapi.export.TableWriter;
@@ -103,9 +104,9 @@ class ItemsRepresentations {
                     asked.wkt1());
         }
 
-        org.incidentatlas.ogcapi.export.FeatureRow apply(org.incidentatlas.ogcapi.export.FeatureRow row) {
+        FeatureRow apply(FeatureRow row) {
             return crs == null || row.geometry() == null ? row
-                    : new org.incidentatlas.ogcapi.export.FeatureRow(crs.fromStorage(row.geometry()), row.values());
+                    : new FeatureRow(crs.fromStorage(row.geometry()), row.values());
         }
     }
 
@@ -145,7 +146,7 @@ class ItemsRepresentations {
         }
     }
 
-    private static void write(TableWriter writer, org.incidentatlas.ogcapi.export.FeatureRow row) {
+    private static void write(TableWriter writer, FeatureRow row) {
         try {
             writer.row(row);
         } catch (IOException e) {

@@ -21,8 +21,8 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * A GeoPackage file (SQLite), written through NGA's GeoPackage library: one feature table named
- * after the collection, geometry in the CRS asked for (EPSG:4326 by default), rows inserted in one transaction. SQLite needs a
- * file, so the caller streams the finished file and deletes it.
+ * after the collection, geometry in the CRS asked for (EPSG:4326 by default), rows inserted in one
+ * transaction. SQLite needs a file, so the caller streams the finished file and deletes it.
  */
 public final class GeoPackageTableWriter implements TableWriter {
 
