@@ -79,10 +79,11 @@ public class BorderStore {
         });
     }
 
-    /** Deletes a border and the incident distances measured to it, with their band counts; call inside a transaction. */
+    /**
+     * Deletes a border; call inside a transaction. The incidents' distances to it go with the
+     * recompute that every border change starts, which keeps their counts in step.
+     */
     public boolean delete(String id) {
-        jdbc.update("DELETE FROM incident_border_distances WHERE border_id = ?", id);
-        jdbc.update("DELETE FROM border_distance_bands WHERE border_id = ?", id);
         return jdbc.update("DELETE FROM borders WHERE id = ?", id) > 0;
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.incidentatlas.storage.SqlDialect;
+import org.incidentatlas.storage.SqlWhere;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,9 +41,8 @@ final class BorderDistanceTable {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(INSERT, rows.stream().map(r -> new Object[] {r.border(), r.incident(), r.distanceM()}).toList());
         Bands change = new Bands();
-        rows.forEach(r -> change.add(r, 1));
+        write(rows, change);
         change.apply();
     }
 
@@ -59,11 +59,15 @@ final class BorderDistanceTable {
         readRows(incidents).forEach(r -> change.add(r, -1));
         jdbc.batchUpdate("DELETE FROM incident_border_distances WHERE incident_id = ?",
                 incidents.stream().map(id -> new Object[] {id}).toList());
+        write(rows, change);
+        change.apply();
+    }
+
+    private void write(List<Row> rows, Bands change) {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(INSERT, rows.stream().map(r -> new Object[] {r.border(), r.incident(), r.distanceM()}).toList());
         }
         rows.forEach(r -> change.add(r, 1));
-        change.apply();
     }
 
     /**
@@ -93,7 +97,7 @@ final class BorderDistanceTable {
         List<Object> args = new ArrayList<>(borders);
         args.add(maxM);
         Long n = jdbc.queryForObject("SELECT count(DISTINCT incident_id) FROM incident_border_distances WHERE border_id IN ("
-                + String.join(", ", java.util.Collections.nCopies(borders.size(), "?")) + ") AND distance_m <= ?", Long.class, args.toArray());
+                + SqlWhere.placeholders(borders.size()) + ") AND distance_m <= ?", Long.class, args.toArray());
         return n == null ? 0 : n;
     }
 
@@ -122,7 +126,7 @@ final class BorderDistanceTable {
         for (int from = 0; from < incidents.size(); from += 1000) {
             List<Long> chunk = incidents.subList(from, Math.min(incidents.size(), from + 1000));
             rows.addAll(jdbc.query("SELECT border_id, incident_id, distance_m FROM incident_border_distances WHERE incident_id IN ("
-                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                            + SqlWhere.placeholders(chunk.size()) + ")",
                     (rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getDouble(3)), chunk.toArray()));
         }
         return rows;

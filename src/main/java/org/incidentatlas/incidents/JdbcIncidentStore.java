@@ -239,12 +239,17 @@ public class JdbcIncidentStore implements IncidentStore {
     private static final String METRIC_ASSIGNMENTS = "border_distance_m = ?, nearest_border = ?, "
             + "nearest_border_point = ST_GeomFromWKB(?, 4326), border_side = ?";
 
+    /** The nearest border point as WKB, or null without borders. */
+    private byte[] nearestPointWkb(BorderMetrics m) {
+        return m.nearestLon() == null ? null
+                : new WKBWriter(2).write(geometries.createPoint(new Coordinate(m.nearestLon(), m.nearestLat())));
+    }
+
     private int bindMetrics(PreparedStatement ps, int first, BorderMetrics m) throws SQLException {
         int i = first;
         ps.setObject(i++, m.distanceM(), Types.DOUBLE);
         ps.setString(i++, m.nearestBorder());
-        ps.setBytes(i++, m.nearestLon() == null ? null
-                : new WKBWriter(2).write(geometries.createPoint(new Coordinate(m.nearestLon(), m.nearestLat()))));
+        ps.setBytes(i++, nearestPointWkb(m));
         ps.setString(i++, m.side());
         return i;
     }
@@ -269,8 +274,7 @@ public class JdbcIncidentStore implements IncidentStore {
             for (int i = 0; i < batch.size(); i++) {
                 Object[] row = batch.get(i);
                 BorderMetrics m = metrics.get(i);
-                updates.add(new Object[] {m.distanceM(), m.nearestBorder(), m.nearestLon() == null ? null
-                        : new WKBWriter(2).write(geometries.createPoint(new Coordinate(m.nearestLon(), m.nearestLat()))),
+                updates.add(new Object[] {m.distanceM(), m.nearestBorder(), nearestPointWkb(m),
                         m.side(), row[0], row[3]});
             }
             // an incident edited meanwhile got fresh metrics from its own write: leave it alone
@@ -412,9 +416,9 @@ public class JdbcIncidentStore implements IncidentStore {
             // walks the incidents from its cursor and probes the (incident_id, border_id, distance_m)
             // index, where a semi-join would read the border's distance rows from the start on every page.
             w = w.and("EXISTS (SELECT 1 FROM incident_border_distances d WHERE d.incident_id = incidents.id AND d.border_id IN ("
-                    + marks(f.borders().size()) + ") AND d.distance_m <= ? OFFSET 0 ROWS)", args.toArray());
+                    + SqlWhere.placeholders(f.borders().size()) + ") AND d.distance_m <= ? OFFSET 0 ROWS)", args.toArray());
         } else if (f.borders() != null) {
-            w = w.and("nearest_border IN (" + marks(f.borders().size()) + ")", f.borders().toArray());
+            w = w.and("nearest_border IN (" + SqlWhere.placeholders(f.borders().size()) + ")", f.borders().toArray());
         }
         if (f.near() != null) {
             w = dialect.withinDistance(w, "geom", f.near().lon(), f.near().lat(), f.near().radiusM());
@@ -431,10 +435,6 @@ public class JdbcIncidentStore implements IncidentStore {
         return f.borders() != null && f.maxBorderDistanceM() != null && f.bbox() == null && f.dates() == null
                 && f.eventType() == null && f.subEventType() == null && f.country() == null && f.admin1() == null
                 && f.actor() == null && f.placeId() == null && f.geoPrecision() == null && f.near() == null && f.where() == null;
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private Geometry readGeometry(ResultSet rs, String column) throws SQLException {

@@ -223,7 +223,7 @@ public final class KeysetPages {
                 // one direction: a row-value comparison, which an index on the same columns serves
                 boolean greater = towardsEnd != descending.get(0);
                 return filter.and("(" + String.join(", ", columns) + ") " + (greater ? ">" : "<") + inclusive + " ("
-                        + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")", values.toArray());
+                        + SqlWhere.placeholders(columns.size()) + ")", values.toArray());
             }
             // mixed directions: (a beyond) OR (a equal AND b beyond) OR … with the key last
             List<String> alternatives = new ArrayList<>();

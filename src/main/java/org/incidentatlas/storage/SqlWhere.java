@@ -21,6 +21,11 @@ public record SqlWhere(List<String> conditions, List<Object> args) {
         return value == null ? this : and(column + " = ?", value);
     }
 
+    /** "?, ?, ?": n placeholders for an IN list. */
+    public static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     public String sql() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
