@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-
 /**
  * A command-line client used as a real peer in tests (GDAL's ogrinfo and ogr2ogr). Where it is
  * not installed, the test is skipped loudly, except on CI (CI=true), where that fails the build.

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-
 /**
  * QGIS itself (Debian's python3-qgis and qgis-providers: the QGIS core library and its data
  * providers, OAPIF among them) driven headless from the system Python, as a real client in
