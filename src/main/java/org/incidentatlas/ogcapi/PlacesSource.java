@@ -1,5 +1,6 @@
 package org.incidentatlas.ogcapi;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +111,7 @@ class PlacesSource implements FeatureSource {
         FeatureType type = null;
         if (p.get("feature_type") != null) {
             type = FeatureType.fromCode(p.get("feature_type")).orElseThrow(() -> ApiException.badParameter(
-                    "feature_type '" + p.get("feature_type") + "' is not one of " + java.util.Arrays.stream(FeatureType.values())
+                    "feature_type '" + p.get("feature_type") + "' is not one of " + Arrays.stream(FeatureType.values())
                             .map(FeatureType::code).toList()));
         }
         return new PlaceFilter(q.bbox(), type, PropertyValues.country(p.get("country")), p.get("admin1"), q.filter());
