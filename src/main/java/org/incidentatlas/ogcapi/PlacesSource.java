@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.incidentatlas.cql.CqlException;
 import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.gazetteer.FeatureType;
@@ -76,11 +75,7 @@ class PlacesSource implements FeatureSource {
 
     @Override
     public long count(ItemsQuery query) {
-        try {
-            return store.count(filter(query));
-        } catch (CqlException e) {
-            throw FilterParameters.invalid(e);
-        }
+        return store.count(filter(query));
     }
 
     @Override
