@@ -1,11 +1,13 @@
 package org.incidentatlas.cql;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.locationtech.jts.io.WKBWriter;
 
@@ -144,7 +146,7 @@ public final class CqlToSql {
      * A whole number is bound as a long and any other as a double: bound as NUMERIC, PostgreSQL
      * would cast the column instead (id::numeric = ?) and no longer use its index.
      */
-    private static Object bindable(java.math.BigDecimal value) {
+    private static Object bindable(BigDecimal value) {
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
@@ -175,7 +177,7 @@ public final class CqlToSql {
         // literals are folded here, columns in SQL
         String literal = literalText(arg);
         if (literal != null) {
-            return Sql.param(caseFold ? literal.toLowerCase(java.util.Locale.ROOT) : Accents.strip(literal));
+            return Sql.param(caseFold ? literal.toLowerCase(Locale.ROOT) : Accents.strip(literal));
         }
         Sql value = scalar(arg, CqlType.STRING, f.name());
         return caseFold ? Sql.of("LOWER(", value, ")") : Accents.strip(value);
@@ -187,7 +189,7 @@ public final class CqlToSql {
         }
         if (e instanceof Expression.Function f && f.args().size() == 1 && literalText(f.args().get(0)) != null) {
             String inner = literalText(f.args().get(0));
-            return f.name().equals("casei") ? inner.toLowerCase(java.util.Locale.ROOT)
+            return f.name().equals("casei") ? inner.toLowerCase(Locale.ROOT)
                     : f.name().equals("accenti") ? Accents.strip(inner) : null;
         }
         return null;
@@ -311,11 +313,11 @@ public final class CqlToSql {
         } else if (e instanceof Expression.Timestamp t) {
             return "TIMESTAMP('" + t.value() + "')";
         } else if (e instanceof Expression.GeometryValue g) {
-            return g.geometry().getGeometryType().toUpperCase(java.util.Locale.ROOT);
+            return g.geometry().getGeometryType().toUpperCase(Locale.ROOT);
         } else if (e instanceof Expression.Function f) {
             return f.name() + "(…)";
         } else {
-            return e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            return e.getClass().getSimpleName().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.incidentatlas.cql;
 
+import java.util.Locale;
+
 /** The value types a queryable or an expression can have; they decide which comparisons make sense. */
 public enum CqlType {
     STRING, NUMBER, INTEGER, BOOLEAN, DATE, TIMESTAMP, INTERVAL, GEOMETRY;
@@ -13,6 +15,6 @@ public enum CqlType {
     }
 
     String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

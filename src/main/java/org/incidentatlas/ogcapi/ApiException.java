@@ -1,6 +1,8 @@
 package org.incidentatlas.ogcapi;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.incidentatlas.incidents.FieldError;
 import org.springframework.http.HttpStatus;
@@ -25,8 +27,8 @@ public class ApiException extends RuntimeException {
 
     /** Submitted data that breaks the rules, with every offending field; nothing was stored. */
     public static ApiException unprocessable(String what, List<FieldError> errors) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid" + what, "the " + what.toLowerCase(java.util.Locale.ROOT)
-                + " was not stored: " + errors.stream().map(FieldError::toString).collect(java.util.stream.Collectors.joining("; ")), errors);
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid" + what, "the " + what.toLowerCase(Locale.ROOT)
+                + " was not stored: " + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")), errors);
     }
 
     public static ApiException badParameter(String description) {

@@ -1,5 +1,6 @@
 package org.incidentatlas.ogcapi;
 
+import org.incidentatlas.cql.CqlException;
 import org.incidentatlas.incidents.IncidentNotFoundException;
 import org.incidentatlas.incidents.InvalidIncidentException;
 import org.incidentatlas.incidents.VersionConflictException;
@@ -29,6 +30,12 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         return error(e.status(), new ApiError(e.code(), e.getMessage(), e.errors()));
+    }
+
+    /** A filter that parsed but does not fit the collection: found while translating it to SQL. */
+    @ExceptionHandler(CqlException.class)
+    ResponseEntity<ApiError> filter(CqlException e) {
+        return api(FilterParameters.invalid(e));
     }
 
     @ExceptionHandler(InvalidIncidentException.class)

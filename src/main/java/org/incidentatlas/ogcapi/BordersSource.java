@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.incidentatlas.borders.Border;
 import org.incidentatlas.borders.BorderQueryables;
 import org.incidentatlas.borders.BorderStore;
-import org.incidentatlas.cql.CqlException;
 import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.ogcapi.export.BorderRows;
@@ -71,11 +70,7 @@ class BordersSource implements FeatureSource {
 
     @Override
     public long count(ItemsQuery query) {
-        try {
-            return store.count(query.bbox(), kind(query), query.filter());
-        } catch (CqlException e) {
-            throw FilterParameters.invalid(e);
-        }
+        return store.count(query.bbox(), kind(query), query.filter());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.incidentatlas.ogcapi;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -72,7 +73,7 @@ public class CollectionsController {
 
     private Collection describe(FeatureSource source) {
         String base = "/collections/" + source.id();
-        List<Link> links = new java.util.ArrayList<>(List.of(
+        List<Link> links = new ArrayList<>(List.of(
                 new Link(ServiceLinks.url(base), "self", "application/json", "This collection"),
                 new Link(ServiceLinks.url(base + "/items"), "items", OgcMediaTypes.GEOJSON_VALUE, source.title() + " as GeoJSON"),
                 new Link(ServiceLinks.url(base + "?f=html"), "alternate", "text/html", "This collection as HTML"),

@@ -1,6 +1,7 @@
 package org.incidentatlas.ogcapi;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The conformance classes this service implements, as listed at {@code /conformance}. */
 final class ConformanceClasses {
@@ -12,8 +13,8 @@ final class ConformanceClasses {
     static final String CREATE_REPLACE_DELETE = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete";
     static final String COMMON_CORE = "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core";
 
-    static final List<String> ALL = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(COMMON_CORE, CORE, GEOJSON, HTML, OAS30, CREATE_REPLACE_DELETE),
+    static final List<String> ALL = Stream.concat(
+            Stream.of(COMMON_CORE, CORE, GEOJSON, HTML, OAS30, CREATE_REPLACE_DELETE),
             FilteringConformance.CLASSES.stream()).toList();
 
     private ConformanceClasses() {

@@ -1,5 +1,7 @@
 package org.incidentatlas.ogcapi;
 
+import java.util.Optional;
+
 import org.incidentatlas.incidents.Incident;
 
 /** Incident feature ids and version ETags, shared by reads and writes. */
@@ -9,12 +11,12 @@ final class FeatureIds {
     }
 
     /** The incident id a feature id names, if it is one (a positive whole number). */
-    static java.util.Optional<Long> incidentId(String featureId) {
+    static Optional<Long> incidentId(String featureId) {
         try {
             long id = Long.parseLong(featureId);
-            return id > 0 ? java.util.Optional.of(id) : java.util.Optional.empty();
+            return id > 0 ? Optional.of(id) : Optional.empty();
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.incidentatlas.ogcapi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.incidentatlas.gazetteer.Candidate;
 import org.incidentatlas.gazetteer.Gazetteer;
 import org.incidentatlas.gazetteer.GeocodeQuery;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -145,11 +147,11 @@ public class GazetteerController {
                 g.writeEndObject();
             }
         };
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(response);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(response);
     }
 
     private static Map<String, Object> queryEcho(GeocodeQuery q) {
-        Map<String, Object> echo = new java.util.LinkedHashMap<>();
+        Map<String, Object> echo = new LinkedHashMap<>();
         echo.put("q", q.text());
         echo.put("context", q.context());
         echo.put("country", q.country());

@@ -1,5 +1,6 @@
 package org.incidentatlas.ogcapi;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import org.incidentatlas.incidents.Incident;
 import org.incidentatlas.incidents.IncidentData;
 import org.incidentatlas.incidents.IncidentLocation;
 import org.incidentatlas.incidents.SourceRef;
+import org.incidentatlas.incidents.TextSpan;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -130,7 +132,7 @@ public class IncidentFeatureWriter {
     }
 
 
-    private static void span(JsonGenerator g, org.incidentatlas.incidents.TextSpan span) {
+    private static void span(JsonGenerator g, TextSpan span) {
         g.writeStartObject();
         g.writeNumberProperty("start", span.start());
         g.writeNumberProperty("end", span.end());
@@ -151,7 +153,7 @@ public class IncidentFeatureWriter {
         }
     }
 
-    private static void date(JsonGenerator g, String name, java.time.LocalDate value) {
+    private static void date(JsonGenerator g, String name, LocalDate value) {
         g.writeStringProperty(name, value == null ? null : value.toString());
     }
 }

@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.borders.BorderSet;
 import org.incidentatlas.filter.PageSlice;
-import org.incidentatlas.cql.CqlException;
 import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.incidents.IncidentQueryables;
 import org.incidentatlas.incidents.IncidentSort;
@@ -93,12 +92,7 @@ class IncidentsSource implements FeatureSource {
 
     @Override
     public long count(ItemsQuery query) {
-        try {
-            return store.count(filter(query));
-        } catch (CqlException e) {
-            // the filter names what is not there, or compares what cannot be compared: found while translating
-            throw FilterParameters.invalid(e);
-        }
+        return store.count(filter(query));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.incidentatlas.ogcapi;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -124,9 +125,9 @@ class OpenApiDocumentation implements OpenApiCustomizer {
         op.setResponses(responses);
     }
 
-    private static java.util.Optional<Operation> get(OpenAPI api, String path) {
+    private static Optional<Operation> get(OpenAPI api, String path) {
         PathItem item = api.getPaths().get(path);
-        return java.util.Optional.ofNullable(item == null ? null : item.getGet());
+        return Optional.ofNullable(item == null ? null : item.getGet());
     }
 
     /** The 200 response in every representation the read offers, and the 4xx JSON error. */
@@ -170,8 +171,8 @@ class OpenApiDocumentation implements OpenApiCustomizer {
         parameter(op, "max-border-distance").ifPresent(p -> p.schema(new NumberSchema().minimum(BigDecimal.ZERO)));
     }
 
-    private static java.util.Optional<Parameter> parameter(Operation op, String name) {
-        return op.getParameters() == null ? java.util.Optional.empty() : op.getParameters().stream()
+    private static Optional<Parameter> parameter(Operation op, String name) {
+        return op.getParameters() == null ? Optional.empty() : op.getParameters().stream()
                 .filter(p -> name.equals(p.getName()) && "query".equals(p.getIn())).findFirst();
     }
 }

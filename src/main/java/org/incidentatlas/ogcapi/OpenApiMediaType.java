@@ -3,6 +3,8 @@ package org.incidentatlas.ogcapi;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -46,7 +48,7 @@ class OpenApiMediaType extends OncePerRequestFilter {
         if (accept == null || accept.isBlank()) {
             return false;
         }
-        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        String a = accept.toLowerCase(Locale.ROOT);
         return a.contains("application/json") && !a.contains("openapi+json") && !a.contains("*/*");
     }
 
@@ -64,7 +66,7 @@ class OpenApiMediaType extends OncePerRequestFilter {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of("application/json"))
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(List.of("application/json"))
                     : super.getHeaders(name);
         }
     }

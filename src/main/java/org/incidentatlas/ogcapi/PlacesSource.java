@@ -1,12 +1,12 @@
 package org.incidentatlas.ogcapi;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.incidentatlas.cql.CqlException;
 import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.gazetteer.FeatureType;
@@ -75,11 +75,7 @@ class PlacesSource implements FeatureSource {
 
     @Override
     public long count(ItemsQuery query) {
-        try {
-            return store.count(filter(query));
-        } catch (CqlException e) {
-            throw FilterParameters.invalid(e);
-        }
+        return store.count(filter(query));
     }
 
     @Override
@@ -110,7 +106,7 @@ class PlacesSource implements FeatureSource {
         FeatureType type = null;
         if (p.get("feature_type") != null) {
             type = FeatureType.fromCode(p.get("feature_type")).orElseThrow(() -> ApiException.badParameter(
-                    "feature_type '" + p.get("feature_type") + "' is not one of " + java.util.Arrays.stream(FeatureType.values())
+                    "feature_type '" + p.get("feature_type") + "' is not one of " + Arrays.stream(FeatureType.values())
                             .map(FeatureType::code).toList()));
         }
         return new PlaceFilter(q.bbox(), type, PropertyValues.country(p.get("country")), p.get("admin1"), q.filter());

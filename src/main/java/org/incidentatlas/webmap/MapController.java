@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.apache.commons.text.StringEscapeUtils;
@@ -51,6 +52,6 @@ public class MapController {
     @GetMapping("/map/countries.geojson")
     ResponseEntity<Resource> countries() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json"))
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1))).body(countries);
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body(countries);
     }
 }
