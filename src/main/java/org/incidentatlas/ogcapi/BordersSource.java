@@ -86,7 +86,8 @@ class BordersSource implements FeatureSource {
 
     @Override
     public PageSlice rowPage(ItemsQuery query, Consumer<FeatureRow> sink) {
-        return store.page(query.bbox(), kind(query), query.cursor(), query.limit(), b -> sink.accept(BorderRows.row(b)));
+        return store.page(query.bbox(), kind(query), query.filter(), query.cursor(), query.limit(),
+                b -> sink.accept(BorderRows.row(b)));
     }
 
     @Override

@@ -209,6 +209,16 @@ abstract class FormatsContract {
     }
 
     @Test
+    void aCql2FilterSelectsTheSameBordersInAnExportAsInGeoJson() throws Exception {
+        String filter = "&filter=" + enc("country_a = 'ARM'");
+        JsonNode served = geoJson("/collections/borders/items?limit=100" + filter);
+        int matched = served.path("numberMatched").asInt();
+        assertThat(matched).as("some but not all borders are Armenia's").isBetween(1, 11);
+        String csv = text("/collections/borders/items?f=csv&limit=100" + filter);
+        assertThat(csv.strip().split("\\R")).hasSize(matched + 1);
+    }
+
+    @Test
     void placesAndBordersExportToo(@TempDir Path dir) throws Exception {
         ogrinfo.require();
         for (String collection : List.of("places", "borders")) {
