@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ import org.incidentatlas.incidents.IncidentStore;
 import org.incidentatlas.incidents.InvalidIncidentException;
 import org.incidentatlas.ingest.IngestService;
 import org.incidentatlas.ingest.ReportInput;
-import org.incidentatlas.ingest.ReportJson;
+import org.incidentatlas.ingest.ReportManifest;
 import org.incidentatlas.ingest.Utf8;
 import org.incidentatlas.storage.DatabaseBackend;
 import org.incidentatlas.storage.DatasetLoads;
@@ -89,15 +88,13 @@ public class DemoIncidentLoader {
     }
 
     private void ingestReports() throws IOException {
-        byte[] manifest = read("MANIFEST.tsv");
+        byte[] manifest = read(ReportManifest.FILE_NAME);
         List<byte[]> files = new ArrayList<>(List.of(manifest));
         List<ReportInput> reports = new ArrayList<>();
-        for (Map<String, String> row : rows(new String(manifest, StandardCharsets.UTF_8))) {
+        for (Map<String, String> row : ReportManifest.parse(new String(manifest, StandardCharsets.UTF_8)).rows()) {
             byte[] text = read(row.get("file"));
             files.add(text);
-            String published = row.get("published_at");
-            reports.add(new ReportInput(Utf8.decode(text, row.get("file")), row.get("title"), row.get("url"), row.get("outlet"),
-                    published == null || published.isBlank() ? null : ReportJson.publishedAt(published), row.get("language")));
+            reports.add(ReportManifest.input(Utf8.decode(text, row.get("file")), row));
         }
         int incidents = transaction.execute(status -> {
             int created = 0;
@@ -136,24 +133,5 @@ public class DemoIncidentLoader {
         try (InputStream in = new ClassPathResource(FOLDER + name).getInputStream()) {
             return in.readAllBytes();
         }
-    }
-
-    /** The manifest's rows as column → value, by its header line. */
-    private static List<Map<String, String>> rows(String tsv) {
-        String[] lines = tsv.split("\r?\n");
-        String[] header = lines[0].split("\t");
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            String[] cells = lines[i].split("\t", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.length && c < cells.length; c++) {
-                row.put(header[c].strip(), cells[c].strip());
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -17,8 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads reports from files for the command line: {@code .txt}/{@code .md} files are one report's
  * text; {@code .json} holds a report object or an array of them; {@code .ndjson}/{@code .jsonl}
  * one report object per line. A folder is read recursively in name order; a {@code MANIFEST.tsv}
- * in it (tab-separated, a header with {@code file} and any of {@code published_at}, {@code title},
- * {@code url}, {@code outlet}, {@code language}) gives the text files' metadata.
+ * in it (see {@link ReportManifest}) gives the text files' metadata.
  */
 public final class ReportFiles {
 
@@ -73,10 +72,7 @@ public final class ReportFiles {
                 }
             }
         } else {
-            Map<String, String> meta = manifest(file.getParent()).getOrDefault(name, Map.of());
-            String published = meta.get("published_at");
-            ReportInput r = new ReportInput(text, meta.get("title"), meta.get("url"), meta.get("outlet"),
-                    published == null || published.isBlank() ? null : ReportJson.publishedAt(published), meta.get("language"));
+            ReportInput r = ReportManifest.input(text, manifest(file.getParent()).getOrDefault(name, Map.of()));
             ReportLimits.check(r, name + ".");
             out.add(new Named(name, r));
         }
@@ -90,23 +86,8 @@ public final class ReportFiles {
             return Map.of();
         }
         if (!manifests.containsKey(folder)) {
-            Map<String, Map<String, String>> rows = new HashMap<>();
-            Path file = folder.resolve("MANIFEST.tsv");
-            if (Files.isRegularFile(file)) {
-                List<String> lines = Files.readAllLines(file);
-                String[] header = lines.isEmpty() ? new String[0] : lines.get(0).split("\t");
-                for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-                    String[] cells = line.split("\t", -1);
-                    Map<String, String> row = new HashMap<>();
-                    for (int i = 0; i < header.length && i < cells.length; i++) {
-                        row.put(header[i].strip(), cells[i].strip());
-                    }
-                    if (row.containsKey("file")) {
-                        rows.put(row.get("file"), row);
-                    }
-                }
-            }
-            manifests.put(folder, rows);
+            Path file = folder.resolve(ReportManifest.FILE_NAME);
+            manifests.put(folder, Files.isRegularFile(file) ? ReportManifest.parse(Files.readString(file)).byFile() : Map.of());
         }
         return manifests.get(folder);
     }

@@ -63,6 +63,31 @@ public final class ReportJson {
         return r;
     }
 
+    /**
+     * Reads a batch, all or nothing: throws one {@link InvalidReportException} naming every invalid
+     * report's fields ("[3].text"), {@code tooLarge} only when size is all that is wrong.
+     */
+    public static List<ReportInput> readAll(List<JsonNode> items) {
+        if (items.isEmpty()) {
+            throw InvalidReportException.of("body", "the batch holds no reports");
+        }
+        List<ReportInput> inputs = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        boolean onlyTooLarge = true;
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                inputs.add(read(items.get(i), "[" + i + "]."));
+            } catch (InvalidReportException e) {
+                errors.addAll(e.errors());
+                onlyTooLarge &= e.tooLarge();
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidReportException(onlyTooLarge, errors);
+        }
+        return inputs;
+    }
+
     /** ISO date (the day at 00:00 UTC), date-time with offset, or local date-time (UTC). */
     public static OffsetDateTime publishedAt(String s) {
         String v = s.strip();

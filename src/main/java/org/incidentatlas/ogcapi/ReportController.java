@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.incidentatlas.incidents.FieldError;
 import org.incidentatlas.incidents.Incident;
 import org.incidentatlas.incidents.IncidentStore;
 import org.incidentatlas.ingest.IngestResult;
@@ -113,24 +112,7 @@ public class ReportController {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "PayloadTooLarge",
                     "a batch holds at most " + ReportLimits.MAX_BATCH + " reports, not " + items.size());
         }
-        List<ReportInput> inputs = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        boolean onlyTooLarge = true;
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                inputs.add(ReportJson.read(items.get(i), "[" + i + "]."));
-            } catch (InvalidReportException e) {
-                errors.addAll(e.errors());
-                onlyTooLarge &= e.tooLarge();
-            }
-        }
-        if (items.isEmpty()) {
-            throw InvalidReportException.of("body", "the batch holds no reports");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidReportException(onlyTooLarge, errors);
-        }
-        List<IngestResult> results = inputs.stream().map(ingest::ingest).toList();
+        List<IngestResult> results = ReportJson.readAll(items).stream().map(ingest::ingest).toList();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> {
             try (JsonGenerator g = json.createGenerator(out)) {
                 g.writeStartObject();

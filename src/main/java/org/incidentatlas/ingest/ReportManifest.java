@@ -1,0 +1,57 @@
+package org.incidentatlas.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A folder's {@code MANIFEST.tsv}: tab-separated, a header line naming the columns ({@code file}
+ * and any of {@code published_at}, {@code title}, {@code url}, {@code outlet}, {@code language}),
+ * then one row per report text file. Read by the command line and the demo loader alike.
+ */
+public record ReportManifest(List<Map<String, String>> rows) {
+
+    public static final String FILE_NAME = "MANIFEST.tsv";
+
+    public ReportManifest {
+        rows = List.copyOf(rows);
+    }
+
+    /** The rows, in file order, as column → stripped value; blank lines are skipped. */
+    public static ReportManifest parse(String tsv) {
+        List<String> lines = tsv.lines().toList();
+        String[] header = lines.isEmpty() ? new String[0] : lines.get(0).split("\t");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.length && i < cells.length; i++) {
+                row.put(header[i].strip(), cells[i].strip());
+            }
+            rows.add(row);
+        }
+        return new ReportManifest(rows);
+    }
+
+    /** The rows that name a file, by file name (a later row for the same file wins). */
+    public Map<String, Map<String, String>> byFile() {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        for (Map<String, String> row : rows) {
+            if (row.containsKey("file")) {
+                out.put(row.get("file"), row);
+            }
+        }
+        return out;
+    }
+
+    /** A report text with a row's metadata; a blank {@code published_at} is no date. */
+    public static ReportInput input(String text, Map<String, String> row) {
+        String published = row.get("published_at");
+        return new ReportInput(text, row.get("title"), row.get("url"), row.get("outlet"),
+                published == null || published.isBlank() ? null : ReportJson.publishedAt(published), row.get("language"));
+    }
+}
