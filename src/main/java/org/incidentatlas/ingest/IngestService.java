@@ -1,8 +1,12 @@
 package org.incidentatlas.ingest;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.incidentatlas.incidents.DatePrecision;
 import org.incidentatlas.incidents.EventTaxonomy;
@@ -26,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IngestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-    private static final java.util.Set<String> ISO3 = java.util.Set.of(
-            java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA3).toArray(String[]::new));
+    private static final Set<String> ISO3 = Set.of(
+            Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3).toArray(String[]::new));
 
     private final ReportExtractor extractor;
     private final ReportStore reports;
@@ -90,7 +94,7 @@ public class IngestService {
         if (e.date() != null) {
             return e;
         }
-        java.time.LocalDate received = report.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate received = report.receivedAt().atZone(ZoneOffset.UTC).toLocalDate();
         return new ExtractedEvent(e.eventType(), e.subEventType(), received.withDayOfYear(1), received, DatePrecision.YEAR,
                 e.actor1(), e.actor2(), e.place(), e.placeSpan(), e.claims(), e.span(), e.confidence() / 2);
     }
@@ -120,8 +124,8 @@ public class IngestService {
                 within(e.placeSpan(), textLength), e.confidence(), claims));
     }
 
-    private record LocalDateRange(java.time.LocalDate start, java.time.LocalDate end) {
-        static LocalDateRange of(java.time.LocalDate start, java.time.LocalDate end) {
+    private record LocalDateRange(LocalDate start, LocalDate end) {
+        static LocalDateRange of(LocalDate start, LocalDate end) {
             return new LocalDateRange(start, end == null || !end.isAfter(start) ? null : end);
         }
     }
