@@ -1,11 +1,11 @@
-// Validates geodata/supplement/places.tsv and geodata/gold/toponyms.tsv.
+// Validates geodata/supplement/places.tsv, border-*.tsv and geodata/gold/toponyms.tsv.
 // Usage: node geodata/supplement/validate.mjs   (run from the repo root)
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PLACES = join(here, 'places.tsv');
+const PLACE_FILES = ['places.tsv', 'border-arm-north.tsv', 'border-arm-south.tsv', 'border-aze.tsv', 'border-nakhchivan.tsv'];
 const GOLD = join(here, '..', 'gold', 'toponyms.tsv');
 const PCOLS = ['id','name','feature_type','country','admin1','admin2','lat','lon','geometry_wkt','population','alt_names','source','notes'];
 const GCOLS = ['query','context','expected_id','expected_name','lat','lon','kind','tolerance_km','from_seed','source'];
@@ -35,10 +35,10 @@ function hav(a, b, c, d) {
   return 2 * R * Math.asin(Math.sqrt(h));
 }
 
-const places = readTsv(PLACES, PCOLS);
+const places = PLACE_FILES.flatMap((f) => readTsv(join(here, f), PCOLS).map((p) => ({ ...p, _file: f })));
 const byId = new Map();
 for (const p of places) {
-  const where = `places.tsv:${p._line} (${p.id})`;
+  const where = `${p._file}:${p._line} (${p.id})`;
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(p.id)) err(`${where}: bad id slug`);
   if (byId.has(p.id)) err(`${where}: duplicate id`);
   byId.set(p.id, p);

@@ -35,14 +35,17 @@ import net.sf.geographiclib.Geodesic;
 
 /**
  * Reads the gazetteer's committed data: GeoNames populated places ({@code places/geonames-cities.tsv})
- * and the team's curated supplement ({@code supplement/places.tsv}). Where both describe the same
- * place (same name within 5 km) the curated entry wins; admin units that only GeoNames knows get a
- * representative point at the centroid of their places.
+ * and the team's curated supplement ({@code supplement/places.tsv} and {@code supplement/border-*.tsv}).
+ * Where both describe the same place (same name within 5 km) the curated entry wins; admin units that
+ * only GeoNames knows get a representative point at the centroid of their places.
  */
 public final class PlaceFiles {
 
     static final String GEONAMES = "geodata/places/geonames-cities.tsv";
-    static final String SUPPLEMENT = "geodata/supplement/places.tsv";
+    /** The curated supplement: the team's places, then the border settlements enumerated per area. */
+    static final List<String> SUPPLEMENTS = List.of("geodata/supplement/places.tsv",
+            "geodata/supplement/border-arm-north.tsv", "geodata/supplement/border-arm-south.tsv",
+            "geodata/supplement/border-aze.tsv", "geodata/supplement/border-nakhchivan.tsv");
     private static final double SAME_PLACE_M = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(PlaceFiles.class);
 
@@ -58,7 +61,9 @@ public final class PlaceFiles {
     /** A digest of the committed place files: the version of the data set. */
     public static String version() throws IOException {
         List<byte[]> files = new ArrayList<>();
-        for (String resource : List.of(GEONAMES, SUPPLEMENT)) {
+        List<String> resources = new ArrayList<>(SUPPLEMENTS);
+        resources.add(0, GEONAMES);
+        for (String resource : resources) {
             try (InputStream in = new ClassPathResource(resource).getInputStream()) {
                 files.add(in.readAllBytes());
             }
@@ -67,7 +72,10 @@ public final class PlaceFiles {
     }
 
     public List<Place> load() throws IOException {
-        List<Place> curated = supplement(rows(SUPPLEMENT));
+        List<Place> curated = new ArrayList<>();
+        for (String resource : SUPPLEMENTS) {
+            curated.addAll(supplement(resource, rows(resource)));
+        }
         List<Map<String, String>> geonamesRows = rows(GEONAMES);
         List<Place> geonames = geonames(geonamesRows);
         List<Place> all = new ArrayList<>(curated);
@@ -80,7 +88,7 @@ public final class PlaceFiles {
         return all;
     }
 
-    private List<Place> supplement(List<Map<String, String>> rows) {
+    private List<Place> supplement(String resource, List<Map<String, String>> rows) {
         List<Place> out = new ArrayList<>();
         for (Map<String, String> r : rows) {
             String id = r.get("id");
@@ -90,7 +98,7 @@ public final class PlaceFiles {
                 try {
                     geometry = new WKTReader(geometries).read(wkt);
                 } catch (ParseException e) {
-                    throw new IllegalStateException(SUPPLEMENT + " " + id + ": bad geometry_wkt: " + e.getMessage(), e);
+                    throw new IllegalStateException(resource + " " + id + ": bad geometry_wkt: " + e.getMessage(), e);
                 }
             }
             Point point;
@@ -99,11 +107,11 @@ public final class PlaceFiles {
             } else if (geometry != null) {
                 point = geometry.getInteriorPoint();
             } else {
-                LOG.warn("{} {}: no coordinates yet, left out of the gazetteer", SUPPLEMENT, id);
+                LOG.warn("{} {}: no coordinates yet, left out of the gazetteer", resource, id);
                 continue;
             }
             FeatureType type = FeatureType.fromCode(r.get("feature_type"))
-                    .orElseThrow(() -> new IllegalStateException(SUPPLEMENT + " " + id + ": unknown feature_type " + r.get("feature_type")));
+                    .orElseThrow(() -> new IllegalStateException(resource + " " + id + ": unknown feature_type " + r.get("feature_type")));
             out.add(new Place(id, r.get("name"), type, r.get("country"), blankToNull(r.get("admin1")),
                     blankToNull(r.get("admin2")), geometry != null ? geometry : point, point,
                     r.get("population").isEmpty() ? null : Long.parseLong(r.get("population").replace(",", "")),
