@@ -64,13 +64,13 @@ public final class Cql2JsonParser {
             return operation(node, path);
         }
         if (node.has("property")) {
-            return new Expression.Property(node.get("property").asString());
+            return new Expression.Property(member(node, "property", path));
         }
         if (node.has("date")) {
-            return Literals.date(node.get("date").asString());
+            return Literals.date(member(node, "date", path));
         }
         if (node.has("timestamp")) {
-            return Literals.timestamp(node.get("timestamp").asString());
+            return Literals.timestamp(member(node, "timestamp", path));
         }
         if (node.has("interval")) {
             JsonNode ends = node.get("interval");
@@ -81,10 +81,15 @@ public final class Cql2JsonParser {
         }
         if (node.has("bbox")) {
             List<Double> n = new ArrayList<>();
-            node.get("bbox").forEach(v -> n.add(v.asDouble()));
+            for (JsonNode v : node.get("bbox")) {
+                if (!v.isNumber()) {
+                    throw new CqlException("bbox at " + path + " must be an array of numbers");
+                }
+                n.add(v.asDouble());
+            }
             return new Expression.GeometryValue(toStorage.apply(Literals.bbox(n, geometries)));
         }
-        if (node.has("type") && GEOJSON_TYPES.contains(node.get("type").asString())) {
+        if (node.has("type") && node.get("type").isString() && GEOJSON_TYPES.contains(node.get("type").asString())) {
             try {
                 return new Expression.GeometryValue(toStorage.apply(new GeoJsonReader(geometries).read(node.toString())));
             } catch (ParseException | RuntimeException e) {
@@ -92,6 +97,15 @@ public final class Cql2JsonParser {
             }
         }
         throw new CqlException("cannot read the object at " + path + ": expected op, property, date, timestamp, interval, bbox or a GeoJSON geometry");
+    }
+
+    /** A member that must be a string ("op", "property", "date" …): anything else is the client's mistake. */
+    private static String member(JsonNode node, String name, String path) {
+        JsonNode value = node.get(name);
+        if (!value.isString()) {
+            throw new CqlException("'" + name + "' at " + path + " must be a string, not " + value.getNodeType());
+        }
+        return value.asString();
     }
 
     private Expression intervalEnd(JsonNode node, String path) {
@@ -102,7 +116,7 @@ public final class Cql2JsonParser {
     }
 
     private Expression operation(JsonNode node, String path) {
-        String op = node.get("op").asString().toLowerCase(Locale.ROOT);
+        String op = member(node, "op", path).toLowerCase(Locale.ROOT);
         JsonNode argsNode = node.path("args");
         if (!argsNode.isArray()) {
             throw new CqlException("'" + op + "' at " + path + " needs an args array");

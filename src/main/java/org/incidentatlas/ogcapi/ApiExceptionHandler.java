@@ -5,6 +5,7 @@ import org.incidentatlas.incidents.IncidentNotFoundException;
 import org.incidentatlas.incidents.InvalidIncidentException;
 import org.incidentatlas.incidents.VersionConflictException;
 import org.incidentatlas.ingest.InvalidReportException;
+import org.incidentatlas.storage.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,11 +22,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns every failure into a JSON {@link ApiError}: 4xx for what the client can fix, 500 (logged) otherwise. */
+/**
+ * Turns every failure into a JSON {@link ApiError}: 4xx for what the client can fix, 503 with {@code Retry-After}
+ * while the database is unreachable, 500 (logged) otherwise.
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final DatabaseOutage outage;
+
+    public ApiExceptionHandler(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
@@ -104,9 +114,28 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.error("request failed", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("ServerError",
                 "the server could not answer this request; the error has been logged"));
+    }
+
+    /** One line in the log, no stack trace: an outage is an operational state, not a bug. */
+    private ResponseEntity<ApiError> databaseUnavailable(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warn("database unavailable, answered 503: {}", root.toString());
+        long seconds = outage.retryAfter().toSeconds();
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError("DatabaseUnavailable", "the database is unavailable; retry after " + seconds
+                        + " s (a report sent again is recognised, not stored twice)"));
     }
 
     static ResponseEntity<ApiError> error(HttpStatus status, ApiError body) {

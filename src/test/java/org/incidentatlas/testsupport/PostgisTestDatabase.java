@@ -93,14 +93,17 @@ public final class PostgisTestDatabase {
     private final boolean external;
     private final AtomicInteger counter = new AtomicInteger();
     private final List<String> createdDatabases = new CopyOnWriteArrayList<>();
+    /** The local cluster this server runs in; null for an external server. */
+    private final LocalCluster cluster;
 
     private PostgisTestDatabase(String adminJdbcUrl, String user, String password, String templateDb,
-                                boolean external) {
+                                boolean external, LocalCluster cluster) {
         this.adminJdbcUrl = adminJdbcUrl;
         this.user = user;
         this.password = password;
         this.templateDb = templateDb;
         this.external = external;
+        this.cluster = cluster;
     }
 
     // ------------------------------------------------------------------------------------------------ public API
@@ -125,6 +128,44 @@ public final class PostgisTestDatabase {
                 : "Could not provide the PostGIS test database: ";
         shout(banner("POSTGIS TEST DATABASE FAILED", outcome.message(), outcome.unavailable()));
         throw new IllegalStateException(prefix + outcome.message(), outcome.cause());
+    }
+
+    /**
+     * A server of its own, for a test that stops and starts it (database outages): a new local cluster with the same
+     * skip-or-fail rule as {@link #shared()}; aborted when the tests use an external server, which a test must not stop.
+     * {@link #close()} stops it and deletes its files (a shutdown hook does too).
+     */
+    public static PostgisTestDatabase startPrivate() {
+        if (shared().external) {
+            Assumptions.abort("a test that stops PostgreSQL needs a local cluster, not " + ENV_URL);
+        }
+        try {
+            return LocalCluster.startNew("private");
+        } catch (UnavailableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Stops this local server: {@code immediate} is a crash (no checkpoint), otherwise a fast shutdown. */
+    public void stopServer(boolean immediate) {
+        localCluster().stop(immediate ? "immediate" : "fast");
+    }
+
+    /** Starts this local server again on the same port. */
+    public void startServer() {
+        localCluster().start();
+    }
+
+    /** Stops this local server and deletes its cluster. */
+    public void close() {
+        localCluster().stopAndDelete();
+    }
+
+    private LocalCluster localCluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("not a local cluster: " + adminJdbcUrl);
+        }
+        return cluster;
     }
 
     /**
@@ -202,7 +243,7 @@ public final class PostgisTestDatabase {
             if (externalUrl != null) {
                 return Outcome.ok(startExternal(externalUrl));
             }
-            return Outcome.ok(LocalCluster.startShared());
+            return Outcome.ok(LocalCluster.startNew("shared"));
         } catch (UnavailableException e) {
             return Outcome.unavailable(e.getMessage());
         } catch (RuntimeException | Error e) {
@@ -216,7 +257,7 @@ public final class PostgisTestDatabase {
         }
         String user = Optional.ofNullable(env(ENV_USER)).orElse(SUPERUSER);
         String password = Optional.ofNullable(System.getenv(ENV_PASSWORD)).orElse("");
-        PostgisTestDatabase db = new PostgisTestDatabase(url, user, password, null, true);
+        PostgisTestDatabase db = new PostgisTestDatabase(url, user, password, null, true, null);
         try (Connection c = db.connect(url); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'")) {
             rs.next();
@@ -256,6 +297,7 @@ public final class PostgisTestDatabase {
         private final Path harnessLog;
         private final Path serverLog;
         private final boolean runAsPostgres;
+        private int port = -1;
 
         private LocalCluster(Path binDir, Path clusterDir, boolean runAsPostgres) {
             this.binDir = binDir;
@@ -266,7 +308,8 @@ public final class PostgisTestDatabase {
             this.runAsPostgres = runAsPostgres;
         }
 
-        static PostgisTestDatabase startShared() throws UnavailableException {
+        /** The shared cluster (which first removes clusters that dead test JVMs left), or a private one. */
+        static PostgisTestDatabase startNew(String kind) throws UnavailableException {
             Path binDir = findBinDir();
             boolean root = isRoot();
             if (root) {
@@ -274,7 +317,9 @@ public final class PostgisTestDatabase {
             }
             Path basedir = Path.of("").toAbsolutePath();
             Path targetDir = basedir.resolve("target");
-            removeStaleClusters(binDir, root, targetDir);
+            if (kind.equals("shared")) {
+                removeStaleClusters(binDir, root, targetDir);
+            }
 
             Path clusterDir = createClusterDir(targetDir, root);
             LocalCluster cluster = new LocalCluster(binDir, clusterDir, root);
@@ -306,7 +351,6 @@ public final class PostgisTestDatabase {
 
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndDelete, "postgis-test-cluster-stop"));
 
-            int port = -1;
             RuntimeException last = null;
             for (int attempt = 1; attempt <= 3 && port < 0; attempt++) {
                 int candidate = freePort();
@@ -328,7 +372,7 @@ public final class PostgisTestDatabase {
                 throw last;
             }
             String adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-            PostgisTestDatabase db = new PostgisTestDatabase(adminUrl, SUPERUSER, "", TEMPLATE_DB, false);
+            PostgisTestDatabase db = new PostgisTestDatabase(adminUrl, SUPERUSER, "", TEMPLATE_DB, false, this);
             createTemplate(db, port);
             return db;
         }
@@ -358,6 +402,15 @@ public final class PostgisTestDatabase {
         private synchronized void stopAndDelete() {
             stopQuietly();
             deleteRecursively(clusterDir);
+        }
+
+        private void stop(String mode) {
+            run(60, "pg_ctl", "-D", dataDir.toString(), "-m", mode, "-w", "stop");
+        }
+
+        private void start() {
+            run(120, "pg_ctl", "-D", dataDir.toString(), "-l", serverLog.toString(), "-w", "-t", "90",
+                    "-o", "-p " + port, "start");
         }
 
         private void stopQuietly() {
