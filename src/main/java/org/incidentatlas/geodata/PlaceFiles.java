@@ -1,9 +1,7 @@
 package org.incidentatlas.geodata;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +18,7 @@ import org.incidentatlas.gazetteer.NameKeys;
 import org.incidentatlas.gazetteer.Place;
 import org.incidentatlas.gazetteer.QueryWords;
 import org.incidentatlas.storage.DatasetLoads;
+import org.incidentatlas.tabular.Tsv;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -211,27 +210,8 @@ public final class PlaceFiles {
     }
 
     static List<Map<String, String>> rows(String resource) throws IOException {
-        try (InputStream in = new ClassPathResource(resource).getInputStream();
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null) {
-                return List.of();
-            }
-            String[] columns = header.split("\t", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split("\t", -1);
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < columns.length; i++) {
-                    row.put(columns[i], i < cells.length ? cells[i].strip() : "");
-                }
-                rows.add(row);
-            }
-            return rows;
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return Tsv.rows(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.incidentatlas.tabular.Tsv;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -131,18 +132,11 @@ public class ActorList {
             content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<Map.Entry<Actor, List<String>>> rows = new ArrayList<>();
-        String[] lines = content.split("\n");
-        List<String> header = List.of(lines[0].split("\t", -1));
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            String[] c = lines[i].split("\t", -1);
-            String country = c[header.indexOf("country")].strip();
-            Actor actor = new Actor(c[header.indexOf("id")], c[header.indexOf("name")], c[header.indexOf("kind")],
-                    country.isEmpty() ? null : country);
+        for (Map<String, String> c : Tsv.rows(content)) {
+            String country = c.get("country");
+            Actor actor = new Actor(c.get("id"), c.get("name"), c.get("kind"), country.isEmpty() ? null : country);
             List<String> aliases = new ArrayList<>();
-            for (String alias : c[header.indexOf("aliases")].split("\\|")) {
+            for (String alias : c.get("aliases").split("\\|")) {
                 int colon = alias.indexOf(':');
                 String name = (colon > 0 && colon < 8 ? alias.substring(colon + 1) : alias).strip();
                 if (!name.isEmpty()) {

@@ -1,9 +1,6 @@
 package org.incidentatlas.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /** The content key of a report: SHA-256 of its text's UTF-8 bytes, in hex. Same text, same report. */
 public final class ReportDigest {
@@ -12,11 +9,7 @@ public final class ReportDigest {
     }
 
     public static String of(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        return DigestUtils.sha256Hex(text);
     }
 
     /** The short, order-independent source key incidents use for a report (its digest's first 12 hex digits). */

@@ -1,9 +1,10 @@
 package org.incidentatlas.ingest;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.incidentatlas.tabular.Tsv;
 
 /**
  * A folder's {@code MANIFEST.tsv}: tab-separated, a header line naming the columns ({@code file}
@@ -20,28 +21,14 @@ public record ReportManifest(List<Map<String, String>> rows) {
 
     /** The rows, in file order, as column → stripped value; blank lines are skipped. */
     public static ReportManifest parse(String tsv) {
-        List<String> lines = tsv.lines().toList();
-        String[] header = lines.isEmpty() ? new String[0] : lines.get(0).split("\t");
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split("\t", -1);
-            Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.length && i < cells.length; i++) {
-                row.put(header[i].strip(), cells[i].strip());
-            }
-            rows.add(row);
-        }
-        return new ReportManifest(rows);
+        return new ReportManifest(Tsv.rows(tsv));
     }
 
     /** The rows that name a file, by file name (a later row for the same file wins). */
     public Map<String, Map<String, String>> byFile() {
         Map<String, Map<String, String>> out = new HashMap<>();
         for (Map<String, String> row : rows) {
-            if (row.containsKey("file")) {
+            if (!row.getOrDefault("file", "").isEmpty()) {
                 out.put(row.get("file"), row);
             }
         }

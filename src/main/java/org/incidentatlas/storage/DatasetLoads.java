@@ -1,8 +1,11 @@
 package org.incidentatlas.storage;
 
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +30,11 @@ public class DatasetLoads {
 
     /** The version of a data set: a digest of its committed files' bytes. */
     public static String digest(byte[]... files) {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (byte[] f : files) {
-                sha.update(f);
-            }
-            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = DigestUtils.getSha256Digest();
+        for (byte[] f : files) {
+            sha.update(f);
         }
+        return Hex.encodeHexString(sha.digest()).substring(0, 16);
     }
 
     /** Records that this version of the data set is now loaded (call inside the loading transaction). */

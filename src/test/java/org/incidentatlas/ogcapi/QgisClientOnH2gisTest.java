@@ -1,17 +1,8 @@
 package org.incidentatlas.ogcapi;
 
-import java.util.UUID;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.incidentatlas.testsupport.OnH2gis;
 
 /** QGIS's OAPIF provider against the embedded default (H2 + H2GIS). */
+@OnH2gis("qgis")
 class QgisClientOnH2gisTest extends QgisClientContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:qgis-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
-    }
 }

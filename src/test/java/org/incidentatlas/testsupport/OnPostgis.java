@@ -17,8 +17,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
-@ExtendWith(PostgisSpringDatabase.RequirePostgis.class)
-@ContextCustomizerFactories(PostgisSpringDatabase.class)
+@ExtendWith(SpringTestDatabase.RequirePostgis.class)
+@ContextCustomizerFactories(SpringTestDatabase.class)
 public @interface OnPostgis {
 
     /** Part of the database name, to tell the test databases apart. */

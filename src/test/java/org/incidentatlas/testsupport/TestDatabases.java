@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.incidentatlas.storage.Migrations;
 
 /** Fresh, migrated databases of both backends for tests: real H2GIS and real PostGIS, never mocks. */
 public final class TestDatabases {
@@ -41,6 +42,6 @@ public final class TestDatabases {
     }
 
     public static void migrate(DataSource dataSource, String vendor) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(Migrations.locations(vendor)).load().migrate();
     }
 }

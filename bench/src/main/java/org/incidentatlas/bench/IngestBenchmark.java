@@ -33,6 +33,7 @@ import org.incidentatlas.ingest.ReportStore;
 import org.incidentatlas.ingest.RuleBasedReportExtractor;
 import org.incidentatlas.storage.DatasetLoads;
 import org.incidentatlas.storage.H2gisDialect;
+import org.incidentatlas.storage.Migrations;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -75,7 +76,7 @@ public class IngestBenchmark {
         config.setUsername("sa");
         config.setMaximumPoolSize(4);
         dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(Migrations.locations("h2")).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager tx = new DataSourceTransactionManager(dataSource);
         H2gisDialect dialect = new H2gisDialect();

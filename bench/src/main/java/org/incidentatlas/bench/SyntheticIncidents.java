@@ -33,6 +33,7 @@ import org.incidentatlas.incidents.IncidentStore;
 import org.incidentatlas.incidents.IncidentValidator;
 import org.incidentatlas.incidents.JdbcIncidentStore;
 import org.incidentatlas.incidents.SourceRef;
+import org.incidentatlas.storage.Migrations;
 import org.incidentatlas.storage.PostgisDialect;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -51,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link IncidentStore#recomputeBorderMetrics} in batches of 2,000, one after the other, exactly as
  * the background {@code BorderMetricsJob} does.
  *
- * <p>The schema comes from the service's own Flyway migrations ({@code classpath:db/migration/postgresql}),
+ * <p>The schema comes from the service's own Flyway migrations ({@code Migrations.locations("postgresql")}),
  * the borders and country polygons from the service's own loader ({@link BorderDataLoader}, which
  * records the data version, so the service started on this database afterwards finds them current
  * and starts no recompute of its own).
@@ -179,7 +180,7 @@ public final class SyntheticIncidents {
 
     private static void run(Options o, DataSource ds) throws Exception {
         long t0 = System.nanoTime();
-        var migrate = Flyway.configure().dataSource(ds).locations("classpath:db/migration/postgresql").load().migrate();
+        var migrate = Flyway.configure().dataSource(ds).locations(Migrations.locations("postgresql")).load().migrate();
         log("Flyway: %d migrations applied, schema at version %s", migrate.migrationsExecuted, migrate.targetSchemaVersion);
 
         JdbcTemplate jdbc = new JdbcTemplate(ds);
