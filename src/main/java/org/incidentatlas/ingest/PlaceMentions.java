@@ -46,6 +46,9 @@ final class PlaceMentions {
             "csto", "osce", "nato", "sco", "bbc", "afp", "mod", "sbs", "nss", "nkr");
     private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "to", "from", "towards", "toward", "into",
             "outside", "around", "of", "inside", "within", "в", "во", "на", "у");
+    /** Words for where forces stand, and for firing: "positions in X opened fire" names where fire came from. */
+    private static final Set<String> POSTED = Set.of("positions", "position", "stationed", "deployed", "based", "posts");
+    private static final Set<String> FIRED = Set.of("opened", "fired", "shelled", "shot", "launched", "opening", "firing");
     private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "и", "և", "və");
     private static final Pattern LIST_GAP = Pattern.compile("\\s*(?:,|,?\\s*and|,?\\s*or)\\s*");
     /** "was announced in Baku", "said in Moscow": where words were spoken, not where anything happened. */
@@ -166,8 +169,14 @@ final class PlaceMentions {
             end++;
         }
         boolean origin = false;
+        boolean posted = false;
         for (int i = Math.max(0, start - 4); i < from; i++) {
             origin |= tokens.get(i).lower().equals("from");
+            posted |= POSTED.contains(tokens.get(i).lower());
+        }
+        // "units stationed in X opened fire", "positions near X fired": X is where fire came from
+        for (int i = end; posted && i < Math.min(tokens.size(), end + 3); i++) {
+            origin |= FIRED.contains(tokens.get(i).lower());
         }
         String prefix = start < from ? text.substring(tokens.get(start).start(), tokens.get(from).start()).strip() : "";
         String suffix = end > to ? text.substring(tokens.get(to).start(), tokens.get(end - 1).end()) : "";

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.incidentatlas.gazetteer.FeatureType;
 import org.incidentatlas.gazetteer.Gazetteer;
@@ -42,8 +43,13 @@ public class RuleBasedReportExtractor implements ReportExtractor {
 
     @Override
     public ExtractedReport extract(ReportInput report) {
-        String text = report.text() == null ? "" : report.text();
-        LocalDate anchor = report.publishedAt() == null ? null : report.publishedAt().toLocalDate();
+        String original = report.text() == null ? "" : report.text();
+        LocalDate published = report.publishedAt() == null ? null : report.publishedAt().toLocalDate();
+        Optional<Dateline> dateline = Dateline.find(original, published,
+                published != null ? null : ReportDating.latestYear(original));
+        // the dateline is where and when the report was filed: it anchors relative dates, and no event is read from it
+        String text = dateline.map(d -> d.blank(original)).orElse(original);
+        LocalDate anchor = dateline.map(d -> d.anchor(published)).orElse(published);
         List<Sentence> sentences = Sentences.split(text);
         List<ActorMention> allActors = actors.find(text, 0, text.length());
         Integer fallbackYear = anchor != null ? null : ReportDating.latestYear(text);
@@ -118,7 +124,9 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         for (EventDraft d : drafts) {
             events.add(toEvent(text, d, main, reportForces));
         }
-        return new ExtractedReport(mentions(text, dated, attributions), events);
+        List<Mention> mentions = new ArrayList<>(mentions(text, dated, attributions));
+        dateline.ifPresent(d -> mentions.addAll(0, datelineMentions(original, d)));
+        return new ExtractedReport(mentions, events);
     }
 
     /** Where a news sentence places its event: its locations, or where fire came from when it names nothing else. */
@@ -177,6 +185,16 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         score -= d.refined ? 0.15 : 0;
         score -= d.when.precision() == null ? 0.2 : 0;
         return Math.round(Math.max(0.05, Math.min(0.95, score)) * 100) / 100.0;
+    }
+
+    /** The filing city (deliberately not geocoded: it is no event place) and the filing day. */
+    private static List<Mention> datelineMentions(String text, Dateline d) {
+        List<Mention> out = new ArrayList<>();
+        out.add(new Mention(MentionKind.DATELINE, d.cityAt(), d.city(), null));
+        if (d.dateAt() != null) {
+            out.add(new Mention(MentionKind.DATE, d.dateAt(), d.dateAt().of(text), d.date() == null ? null : d.date().toString()));
+        }
+        return out;
     }
 
     private static List<Mention> mentions(String text, List<SentenceFacts> facts, List<Attribution> attributions) {
