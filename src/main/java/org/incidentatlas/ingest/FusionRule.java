@@ -29,12 +29,12 @@ public final class FusionRule {
     public static final double MAX_DISTANCE_M = 5_000;
     /** Two accounts: the place each side names lies this close to the Armenia–Azerbaijan border. */
     static final double ACCOUNT_BORDER_M = 12_000;
-    /** Two accounts naming two exact places (villages, heights) across the border: at most this far apart. */
+    /** Two accounts naming two exact places (geo_precision 1: villages, heights) across the border: at most this far apart. */
     static final double ACCOUNT_PLACES_M = 15_000;
     /**
-     * Two accounts where one names an area (a district, a "direction") by its representative
-     * point: the area's point at most this far from the other side's village. Kalbajar's point
-     * is 17 km from Sotk, Ordubad's 19 km from Meghri; the next villages along the line are further.
+     * Two accounts where one is less precise ("near X", a district, a "direction", by its
+     * representative point): at most this far apart. Kalbajar's point is 18 km from Sotk,
+     * Ordubad's 19 km from Meghri, Lachin's 23 km from Goris; Zangilan's is 26 km from Kapan.
      */
     static final double ACCOUNT_AREA_M = 25_000;
     /** The border lines between the two parties (mainland and Nakhchivan). */
@@ -70,9 +70,10 @@ public final class FusionRule {
      * ("fire on Sotk"; "fire on our positions in the Kalbajar direction") and blames the other.
      * Joined only when all of these hold: the same day, to the day; armed violence in both; the
      * places in Armenia and Azerbaijan, one each; each account's initiator belongs to the other
-     * account's country (they blame each other); both places within {@link #ACCOUNT_BORDER_M} of
-     * the border between them (for an area, its representative point within
-     * {@link #ACCOUNT_AREA_M} of the other side's place instead) and close to each other. Symmetric.
+     * account's country (they blame each other); both places (representative points) within
+     * {@link #ACCOUNT_BORDER_M} of the border between them, and within {@link #ACCOUNT_PLACES_M}
+     * of each other ({@link #ACCOUNT_AREA_M} when either is less precise than an exact place).
+     * Symmetric. Without border data nothing is joined this way.
      */
     boolean twoAccounts(ReportEvent a, ReportEvent b) {
         if (actors == null || a.datePrecision() != DatePrecision.DAY || b.datePrecision() != DatePrecision.DAY
@@ -89,17 +90,9 @@ public final class FusionRule {
             return false;
         }
         double apart = Geodesic.WGS84.Inverse(a.lat(), a.lon(), b.lat(), b.lon()).s12;
-        boolean aExact = a.location().geoPrecision() == 1;
-        boolean bExact = b.location().geoPrecision() == 1;
+        boolean bothExact = a.location().geoPrecision() == 1 && b.location().geoPrecision() == 1;
         BorderSet set = borders.get();
-        if (aExact && bExact) {
-            return apart <= ACCOUNT_PLACES_M && nearBorder(set, a) && nearBorder(set, b);
-        }
-        if (aExact || bExact) {
-            return apart <= ACCOUNT_AREA_M && nearBorder(set, aExact ? a : b);
-        }
-        // two areas locate nothing
-        return false;
+        return apart <= (bothExact ? ACCOUNT_PLACES_M : ACCOUNT_AREA_M) && nearBorder(set, a) && nearBorder(set, b);
     }
 
     private static boolean nearBorder(BorderSet set, ReportEvent e) {

@@ -54,6 +54,7 @@ final class PlaceMentions {
     /** "was announced in Baku", "said in Moscow": where words were spoken, not where anything happened. */
     private static final Pattern STATEMENT = Pattern.compile("\\b(?:announced|said|declared|stated|reported|told reporters|"
             + "briefing|press conference|statement)\\s+(?:\\w+\\s+){0,2}(?:in|at)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OF = Pattern.compile("\\s*(?:\\p{L}+\\s+)?of(?:\\s+the)?\\s*");
     private static final Pattern QUALIFIER_GAP = Pattern.compile("\\s*(?:,|\\(|in|on|of|near|in\\s+the|on\\s+the|of\\s+the)?\\s*");
 
     private final Gazetteer gazetteer;
@@ -195,6 +196,11 @@ final class PlaceMentions {
      * "Dashkesan, Kalbajar and Lachin" the names are a list instead.
      */
     private static boolean isQualifier(String text, Phrase a, Optional<Candidate> resolvedA, Phrase b, Optional<Candidate> resolvedB) {
+        if (resolvedA.isPresent() && resolvedB.isPresent() && b.nameStart >= a.nameEnd && resolvedA.get().place().type().isAdministrative()
+                && OF.matcher(text.substring(a.nameEnd, b.nameStart)).matches()) {
+            // "the Sadarak district of Nakhchivan": what follows a district's "of" says where the district is
+            return true;
+        }
         if (b.start < a.end || resolvedA.isEmpty() || resolvedB.isEmpty()
                 || !QUALIFIER_GAP.matcher(text.substring(a.end, b.start)).matches()) {
             return false;

@@ -56,7 +56,7 @@ class DatelinesSidesTwoAccountsTest {
             new Expected("c2_sotk-arm.txt", LocalDate.of(2023, 6, 12), "arm-gegharkunik-sotk"),
             new Expected("c2_kalbajar-aze.txt", LocalDate.of(2023, 6, 12), "dir-kalbajar"),
             new Expected("c3_meghri-arm.txt", LocalDate.of(2023, 6, 16), "arm-syunik-meghri"),
-            new Expected("c3_ordubad-aze.txt", LocalDate.of(2023, 6, 16), "aze-district-ordubad"),
+            new Expected("c3_ordubad-aze.txt", LocalDate.of(2023, 6, 16), "aze-nakhchivan-ordubad"),
             new Expected("c4_chinari-both-accounts.txt", LocalDate.of(2023, 3, 1), "arm-tavush-chinari"),
             new Expected("c5_kapan-arm.txt", LocalDate.of(2023, 6, 12), "arm-syunik-kapan"),
             new Expected("c5_goris-arm.txt", LocalDate.of(2023, 6, 12), "arm-syunik-goris"));
