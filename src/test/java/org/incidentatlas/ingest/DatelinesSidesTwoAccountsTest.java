@@ -24,6 +24,7 @@ import org.incidentatlas.incidents.Casualties;
 import org.incidentatlas.incidents.DatePrecision;
 import org.incidentatlas.incidents.IncidentData;
 import org.incidentatlas.incidents.IncidentLocation;
+import org.incidentatlas.testsupport.SeedReports;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +147,17 @@ class DatelinesSidesTwoAccountsTest {
             assertThat(m.kind()).isEqualTo(MentionKind.DATE);
             assertThat(m.resolved()).isEqualTo("2024-02-12");
         });
+    }
+
+    @Test
+    void noSeedOrDemoReportOpensWithADateline() throws IOException {
+        List<Path> all = new ArrayList<>(SeedReports.reports());
+        try (var demo = Files.list(Path.of("geodata", "demo", "reports"))) {
+            demo.filter(f -> f.toString().endsWith(".txt")).forEach(all::add);
+        }
+        for (Path f : all) {
+            assertThat(Dateline.find(Files.readString(f), null, null)).as(f.toString()).isEmpty();
+        }
     }
 
     @Test
