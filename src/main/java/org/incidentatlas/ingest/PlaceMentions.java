@@ -54,7 +54,9 @@ final class PlaceMentions {
     /** "was announced in Baku", "said in Moscow": where words were spoken, not where anything happened. */
     private static final Pattern STATEMENT = Pattern.compile("\\b(?:announced|said|declared|stated|reported|told reporters|"
             + "briefing|press conference|statement)\\s+(?:\\w+\\s+){0,2}(?:in|at)\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern OF = Pattern.compile("\\s*(?:\\p{L}+\\s+)?of(?:\\s+the)?\\s*");
+    /** "the X district of Y": Y locates the district ("the Syunik village of Z" is the other way round). */
+    private static final Pattern OF = Pattern.compile("\\s*(?:district|region|province|rayon|raion|marz|oblast)\\s+of(?:\\s+the)?\\s*",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern QUALIFIER_GAP = Pattern.compile("\\s*(?:,|\\(|in|on|of|near|in\\s+the|on\\s+the|of\\s+the)?\\s*");
 
     private final Gazetteer gazetteer;

@@ -60,7 +60,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
             List<ActorMention> inSentence = allActors.stream()
                     .filter(a -> a.span().start() >= s.start() && a.span().end() <= s.end()).toList();
             List<DateMention> dates = DateResolver.find(text, s.start(), s.end(), anchor, fallbackYear);
-            List<Figure> figures = CasualtyFigures.find(text, s);
+            List<Figure> figures = speakers(text, s, CasualtyFigures.find(text, s), inSentence);
             // background by its words here; by its dates once the main date is known
             facts.add(new SentenceFacts(s, dates, places.find(text, s, inSentence), inSentence,
                     claimants.find(text, s, inSentence), figures, EventClassifier.classify(text, s, !figures.isEmpty()),
@@ -127,6 +127,31 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         List<Mention> mentions = new ArrayList<>(mentions(text, dated, attributions));
         dateline.ifPresent(d -> mentions.addAll(0, datelineMentions(original, d)));
         return new ExtractedReport(mentions, events);
+    }
+
+    /**
+     * A sentence may give two speakers' figures: "Armenia said three of its soldiers died, and
+     * Azerbaijan said two of its servicemen were killed". A speaker named between two figures
+     * gives the later ones; the first keeps the sentence's attribution.
+     */
+    private List<Figure> speakers(String text, Sentence s, List<Figure> figures, List<ActorMention> inSentence) {
+        if (figures.size() < 2) {
+            return figures;
+        }
+        List<Figure> out = new ArrayList<>(List.of(figures.get(0)));
+        Attribution current = null;
+        for (int i = 1; i < figures.size(); i++) {
+            int from = figures.get(i - 1).span().end();
+            int to = figures.get(i).span().start();
+            if (to > from) {
+                Sentence gap = new Sentence(s.index(), s.paragraph(), new Span(from, to), text.substring(from, to));
+                List<ActorMention> inGap = inSentence.stream().filter(a -> a.span().start() >= from && a.span().end() <= to).toList();
+                Attribution a = claimants.find(text, gap, inGap).filter(x -> !x.anaphoric()).orElse(null);
+                current = a != null ? a : current;
+            }
+            out.add(current == null ? figures.get(i) : figures.get(i).withSpeaker(current));
+        }
+        return out;
     }
 
     /** Where a news sentence places its event: its locations, or where fire came from when it names nothing else. */

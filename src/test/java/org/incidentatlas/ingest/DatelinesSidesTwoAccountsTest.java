@@ -52,6 +52,7 @@ class DatelinesSidesTwoAccountsTest {
             new Expected("b1_verin-shorzha-both-sides.txt", LocalDate.of(2022, 9, 13), "arm-gegharkunik-verin-shorzha"),
             new Expected("b2_kornidzor-conflicting.txt", LocalDate.of(2023, 5, 14), "arm-syunik-kornidzor"),
             new Expected("b3_movses-own-losses.txt", LocalDate.of(2021, 11, 12), "arm-tavush-movses"),
+            new Expected("b4_aygepar-one-sentence.txt", LocalDate.of(2023, 3, 9), "arm-tavush-aygepar"),
             new Expected("c1_yeraskh-arm.txt", LocalDate.of(2023, 8, 10), "arm-ararat-yeraskh"),
             new Expected("c1_sadarak-aze.txt", LocalDate.of(2023, 8, 10), "aze-district-sadarak"),
             new Expected("c2_sotk-arm.txt", LocalDate.of(2023, 6, 12), "arm-gegharkunik-sotk"),
@@ -75,6 +76,7 @@ class DatelinesSidesTwoAccountsTest {
             new ExpectedIncident(List.of("b1_verin-shorzha-both-sides.txt"), "arm-gegharkunik-verin-shorzha"),
             new ExpectedIncident(List.of("b2_kornidzor-conflicting.txt"), "arm-syunik-kornidzor"),
             new ExpectedIncident(List.of("b3_movses-own-losses.txt"), "arm-tavush-movses"),
+            new ExpectedIncident(List.of("b4_aygepar-one-sentence.txt"), "arm-tavush-aygepar"),
             new ExpectedIncident(List.of("c1_sadarak-aze.txt", "c1_yeraskh-arm.txt"), "arm-ararat-yeraskh"),
             new ExpectedIncident(List.of("c2_kalbajar-aze.txt", "c2_sotk-arm.txt"), "arm-gegharkunik-sotk"),
             new ExpectedIncident(List.of("c3_meghri-arm.txt", "c3_ordubad-aze.txt"), "arm-syunik-meghri"),
@@ -206,6 +208,12 @@ class DatelinesSidesTwoAccountsTest {
         IncidentData b3 = incidentOf("b3_movses-own-losses.txt");
         assertThat(b3.fatalities()).as(describe("b3_movses-own-losses.txt")).isEqualTo(Casualties.exactly(5));
         assertThat(b3.injured().best()).isEqualTo(2);
+        // two speakers in one sentence: each figure is its own speaker's
+        IncidentData b4 = incidentOf("b4_aygepar-one-sentence.txt");
+        assertThat(b4.claims()).as(describe("b4_aygepar-one-sentence.txt"))
+                .extracting(c -> c.claimant() + "/" + c.side() + "/" + c.fatalities())
+                .containsExactlyInAnyOrder("Government of Armenia/ARM/4", "Government of Azerbaijan/AZE/2");
+        assertThat(b4.fatalities()).isEqualTo(Casualties.exactly(6));
     }
 
     @Test
