@@ -337,6 +337,50 @@ class DatelinesSidesTwoAccountsTest {
         assertThat(rightIncidents).isEqualTo(INCIDENTS.size());
     }
 
+    /** The seeds' own cases of the three classes, printed for docs/BENCHMARKS.md: datelines, claims per side, two accounts. */
+    @Test
+    void theSeedsCasesPrinted() throws IOException {
+        StringBuilder out = new StringBuilder("\nIssue 10 classes in the seeds\n");
+        Map<String, String> published = new TreeMap<>();
+        for (String line : Files.readAllLines(SeedReports.folder().resolve("MANIFEST.tsv")).subList(1, 6)) {
+            published.put(line.substring(0, 3), line.split("\t")[1]);
+        }
+        List<ReportEvent> all = new ArrayList<>();
+        for (Path f : SeedReports.reports()) {
+            String seed = f.getFileName().toString().substring(0, 3);
+            String text = Files.readString(f);
+            ExtractedReport r = TestExtractor.get().extract(TestExtractor.report(text, published.get(seed)));
+            long datelines = r.mentions().stream().filter(m -> m.kind() == MentionKind.DATELINE).count();
+            assertThat(datelines).as("no seed opens with a dateline").isZero();
+            out.append("  ").append(seed).append(": ").append(datelines).append(" dateline(s); claims ");
+            r.events().forEach(e -> e.claims().forEach(c -> out.append('[').append(c.claimant()).append(" about ").append(c.casualtySide())
+                    .append(": killed ").append(c.fatalitiesBest() != null ? c.fatalitiesBest() : c.fatalitiesLow()).append("] ")));
+            out.append('\n');
+            for (int i = 0; i < r.events().size(); i++) {
+                ExtractedEvent e = r.events().get(i);
+                Place p = e.place().place();
+                all.add(new ReportEvent(new ReportEvent.Key(seed.hashCode(), i), new ReportEvent.ReportMeta(ReportDigest.of(text), seed, null,
+                        null, LocalDate.parse(published.get(seed))), null, e.eventType(), e.subEventType(), e.date(), e.dateEnd(),
+                        e.datePrecision(), e.actor1(), e.actor2(), new IncidentLocation(p.geometry() == null ? p.point() : p.geometry(),
+                        p.name(), p.id(), p.country(), p.admin1(), p.admin2(), Math.max(1, Math.min(3, e.place().geoPrecision()))),
+                        p.lon(), p.lat(), e.span(), e.placeSpan(), e.confidence(), e.claims()));
+            }
+        }
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                if (rule.twoAccounts(all.get(i), all.get(j))) {
+                    assertThat(all.get(i).location().country()).isNotEqualTo(all.get(j).location().country());
+                    out.append("  two accounts joined: ").append(all.get(i).location().placeId()).append(" (").append(all.get(i).actor1())
+                            .append(") + ").append(all.get(j).location().placeId()).append(" (").append(all.get(j).actor1()).append(")\n");
+                }
+            }
+        }
+        all.stream().filter(e -> "AZE".equals(e.location().country())).forEach(e -> out.append("  Azerbaijani-side event ")
+                .append(e.report().title()).append(' ').append(e.location().placeId()).append('@').append(e.date()).append(" actor1 ")
+                .append(e.actor1()).append('\n'));
+        System.out.println(out);
+    }
+
     // ---- helpers: the ingestion's fusion over these reports, without a database ----
 
     private static IncidentData incidentOf(String file) {
