@@ -105,15 +105,8 @@ class DatelinesSidesTwoAccountsTest {
                     published == null ? null : LocalDate.parse(published)));
         }
         assertThat(extracted).hasSize(EVENTS.size());
-        rule = new FusionRule(TestExtractor.actors(), () -> borders());
-    }
-
-    private static BorderSet borders() {
-        try {
-            return new BorderSet(TestBorders.borders(), TestBorders.countriesOrEmpty());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        BorderSet borders = new BorderSet(TestBorders.borders(), TestBorders.countriesOrEmpty());
+        rule = new FusionRule(TestExtractor.actors(), () -> borders);
     }
 
     private static List<ExtractedEvent> events(String file) {
