@@ -69,11 +69,12 @@
     if (p.claims && p.claims.length) {
       var table = text('table');
       var head = text('tr');
-      ['Claimant', 'Killed', 'Injured'].forEach(function (h) { head.appendChild(text('th', h)); });
+      ['Claimant', 'Losses of', 'Killed', 'Injured'].forEach(function (h) { head.appendChild(text('th', h)); });
       table.appendChild(head);
       p.claims.forEach(function (c) {
         var row = text('tr');
         row.appendChild(text('td', c.claimant));
+        row.appendChild(text('td', c.side || ''));
         row.appendChild(text('td', range(c.fatalities)));
         row.appendChild(text('td', range(c.injured)));
         table.appendChild(row);

@@ -87,7 +87,7 @@ public class IncidentFeatureReader {
                 location,
                 new Casualties(f.integer(p, "fatalities"), f.integer(p, "fatalities_low"), f.integer(p, "fatalities_high")),
                 new Casualties(f.integer(p, "injured"), f.integer(p, "injured_low"), f.integer(p, "injured_high")),
-                f.list(p, "claims", (c, at) -> new Claim(f.text(c, "claimant", at), f.integer(c, "fatalities", at),
+                f.list(p, "claims", (c, at) -> new Claim(f.text(c, "claimant", at), f.text(c, "side", at), f.integer(c, "fatalities", at),
                         f.integer(c, "injured", at), f.text(c, "summary", at), f.text(c, "source", at), f.span(c, "span", at))),
                 f.list(p, "sources", (s, at) -> new SourceRef(f.text(s, "id", at), f.text(s, "url", at),
                         f.text(s, "outlet", at), f.date(s, "published", at), f.text(s, "title", at),

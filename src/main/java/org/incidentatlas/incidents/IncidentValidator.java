@@ -142,6 +142,10 @@ public class IncidentValidator {
             if (c.claimant() == null || c.claimant().isBlank()) {
                 errors.add(new FieldError(field + ".claimant", "is required"));
             }
+            if (c.side() != null && !ISO3.contains(c.side())) {
+                errors.add(new FieldError(field + ".side", "'" + c.side()
+                        + "' is not an ISO 3166-1 alpha-3 code (the country whose losses the figures count, e.g. ARM)"));
+            }
             nonNegative(field + ".fatalities", c.fatalities(), errors);
             nonNegative(field + ".injured", c.injured(), errors);
             if (c.source() != null && !sourceIds.contains(c.source())) {

@@ -60,6 +60,12 @@ public class ActorList {
         return actors;
     }
 
+    /** The country (ISO3) of the actor with this normalised name; empty for unknown names and actors of no country. */
+    Optional<String> countryOf(String name) {
+        return name == null ? Optional.empty()
+                : actors.stream().filter(a -> a.name().equals(name)).map(Actor::country).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     Optional<Actor> byId(String id) {
         return actors.stream().filter(a -> a.id().equals(id)).findFirst();
     }

@@ -71,7 +71,8 @@ final class CasualtyFigures {
             if (n.isEmpty() || t.text().equalsIgnoreCase("no") || t.text().equalsIgnoreCase("both")) {
                 continue;
             }
-            int value = n.getAsInt();
+            // "no one was hurt": a count of zero, not one
+            int value = t.lower().equals("one") && prev(tokens, i).equals("no") ? 0 : n.getAsInt();
             int j = i + 1;
             Integer rangeHigh = null;
             if (j < tokens.size() && tokens.get(j).numeric() && text.substring(t.end(), tokens.get(j).start()).matches("\\s*[-–]\\s*")) {

@@ -44,22 +44,24 @@ final class ClaimAssembly {
     }
 
 
-    /** The sentence's figures as claims: one per side, killed and injured together. */
-    static List<ExtractedClaim> claims(SentenceFacts f, Attribution attribution) {
+    /** The sentence's figures as claims: one per speaker and side, killed and injured together. */
+    static List<ExtractedClaim> claims(SentenceFacts f, Attribution sentenceAttribution) {
         Map<String, ExtractedClaim> bySide = new LinkedHashMap<>();
-        String claimant = attribution == null ? null : attribution.claimant();
-        String claimantCountry = attribution == null ? null : attribution.country();
         for (Figure fig : f.figures()) {
+            Attribution attribution = fig.speaker() != null ? fig.speaker() : sentenceAttribution;
+            String claimant = attribution == null ? null : attribution.claimant();
+            String claimantCountry = attribution == null ? null : attribution.country();
             String side = Figure.CLAIMANT_SIDE.equals(fig.side()) ? claimantCountry
                     : fig.side() == null ? (PARTIES.contains(String.valueOf(claimantCountry)) ? claimantCountry : null) : fig.side();
-            ExtractedClaim c = bySide.get(String.valueOf(side));
+            String key = claimant + "|" + side;
+            ExtractedClaim c = bySide.get(key);
             Integer[] k = c == null ? new Integer[3] : new Integer[] {c.fatalitiesLow(), c.fatalitiesBest(), c.fatalitiesHigh()};
             Integer[] w = c == null ? new Integer[3] : new Integer[] {c.injuredLow(), c.injuredBest(), c.injuredHigh()};
             Integer[] target = fig.killed() ? k : w;
             target[0] = sum(target[0], fig.low());
             target[1] = sum(target[1], fig.best());
             target[2] = sum(target[2], fig.high());
-            bySide.put(String.valueOf(side), new ExtractedClaim(claimant, side, k[0], k[1], k[2], w[0], w[1], w[2], f.sentence().span()));
+            bySide.put(key, new ExtractedClaim(claimant, side, k[0], k[1], k[2], w[0], w[1], w[2], f.sentence().span()));
         }
         return new ArrayList<>(bySide.values());
     }

@@ -56,6 +56,14 @@ final class EventActors {
                     .filter(a -> targetCountry == null ? !targets.contains(a) : !targetCountry.equals(a.country()))
                     .findFirst().orElse(null);
         }
+        if (actor1 == null) {
+            // "fire from the Ordubad district" names no forces: fire from a party's side is its forces' fire
+            actor1 = sentences.stream().flatMap(f -> f.places().stream()).filter(p -> p.role() == PlaceMention.Role.ORIGIN)
+                    .map(p -> p.candidate().place().country()).filter(c -> "ARM".equals(c) || "AZE".equals(c))
+                    .filter(c -> targetCountry == null || !targetCountry.equals(c)).findFirst()
+                    .flatMap(c -> list.actors().stream().filter(x -> "military".equals(x.kind()) && c.equals(x.country())).findFirst())
+                    .orElse(null);
+        }
         Actor first = actor1;
         List<Actor> others = new ArrayList<>(targets);
         others.addAll(acting);

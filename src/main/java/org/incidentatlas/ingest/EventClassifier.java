@@ -38,7 +38,8 @@ final class EventClassifier {
                     EventTaxonomy.BATTLES, "Armed clash", 4, true),
             new Rule(Pattern.compile("\\b(?:snipers?|small[- ]arms|gunfire|gun fire|open(?:ed|ing|s)? (?:intense |intensive |heavy )?fire"
                     + "|fired (?:up)?on|fired at|fired small|firing at|fire ?fights?|exchanges? of fire|exchanged fire|shoot(?:ing|out)s?"
-                    + "|shot (?:dead|at)|machine[- ]guns?|automatic weapons|large[- ]caliber|targeted by (?:fire|gunfire))\\b", FLAGS),
+                    + "|shot (?:dead|at)|machine[- ]guns?|automatic weapons|large[- ]caliber|targeted by (?:fire|gunfire)"
+                    + "|(?:came|come|comes|coming) under fire|fire from)\\b", FLAGS),
                     EventTaxonomy.BATTLES, "Armed clash", 3, false),
             new Rule(Pattern.compile("\\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|offensive|clash(?:es|ed)?|fighting|hostilities|battles?"
                     + "|skirmish(?:es)?|sabotage|incursions?|ceasefire violations?|violat\\w* (?:of )?the ceasefire"

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.incidents.Incident;
 import org.incidentatlas.incidents.IncidentData;
 import org.incidentatlas.incidents.IncidentStore;
@@ -30,13 +31,15 @@ public class FusionStep {
     private final ReportEventStore events;
     private final IncidentStore incidents;
     private final IncidentValidator validator;
-    private final FusionRule rule = new FusionRule();
+    private final FusionRule rule;
     private final IncidentFusion fusion = new IncidentFusion();
 
-    public FusionStep(ReportEventStore events, IncidentStore incidents, IncidentValidator validator) {
+    public FusionStep(ReportEventStore events, IncidentStore incidents, IncidentValidator validator, ActorList actors,
+                      BorderRegistry borders) {
         this.events = events;
         this.incidents = incidents;
         this.validator = validator;
+        this.rule = new FusionRule(actors, borders::current);
     }
 
     /** What fusing a report's events changed. */

@@ -82,7 +82,7 @@ public final class IncidentFusion {
         List<Claim> out = new ArrayList<>();
         for (ExtractedClaimOf x : allClaims(events)) {
             ExtractedClaim c = x.claim();
-            out.add(new Claim(c.claimant() == null ? ClaimSummary.UNATTRIBUTED : c.claimant(),
+            out.add(new Claim(c.claimant() == null ? ClaimSummary.UNATTRIBUTED : c.claimant(), c.casualtySide(),
                     c.fatalitiesBest() != null ? c.fatalitiesBest() : c.fatalitiesLow(),
                     c.injuredBest() != null ? c.injuredBest() : c.injuredLow(),
                     ClaimSummary.describe(c), ReportDigest.sourceKey(x.event().report().sha256()),

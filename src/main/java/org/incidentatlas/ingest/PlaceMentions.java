@@ -46,11 +46,17 @@ final class PlaceMentions {
             "csto", "osce", "nato", "sco", "bbc", "afp", "mod", "sbs", "nss", "nkr");
     private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "to", "from", "towards", "toward", "into",
             "outside", "around", "of", "inside", "within", "в", "во", "на", "у");
+    /** Words for where forces stand, and for firing: "positions in X opened fire" names where fire came from. */
+    private static final Set<String> POSTED = Set.of("positions", "position", "stationed", "deployed", "based", "posts");
+    private static final Set<String> FIRED = Set.of("opened", "fired", "shelled", "shot", "launched", "opening", "firing");
     private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "и", "և", "və");
     private static final Pattern LIST_GAP = Pattern.compile("\\s*(?:,|,?\\s*and|,?\\s*or)\\s*");
     /** "was announced in Baku", "said in Moscow": where words were spoken, not where anything happened. */
     private static final Pattern STATEMENT = Pattern.compile("\\b(?:announced|said|declared|stated|reported|told reporters|"
             + "briefing|press conference|statement)\\s+(?:\\w+\\s+){0,2}(?:in|at)\\s*$", Pattern.CASE_INSENSITIVE);
+    /** "the X district of Y": Y locates the district ("the Syunik village of Z" is the other way round). */
+    private static final Pattern OF = Pattern.compile("\\s*(?:district|region|province|rayon|raion|marz|oblast)\\s+of(?:\\s+the)?\\s*",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern QUALIFIER_GAP = Pattern.compile("\\s*(?:,|\\(|in|on|of|near|in\\s+the|on\\s+the|of\\s+the)?\\s*");
 
     private final Gazetteer gazetteer;
@@ -166,8 +172,14 @@ final class PlaceMentions {
             end++;
         }
         boolean origin = false;
+        boolean posted = false;
         for (int i = Math.max(0, start - 4); i < from; i++) {
             origin |= tokens.get(i).lower().equals("from");
+            posted |= POSTED.contains(tokens.get(i).lower());
+        }
+        // "units stationed in X opened fire", "positions near X fired": X is where fire came from
+        for (int i = end; posted && i < Math.min(tokens.size(), end + 3); i++) {
+            origin |= FIRED.contains(tokens.get(i).lower());
         }
         String prefix = start < from ? text.substring(tokens.get(start).start(), tokens.get(from).start()).strip() : "";
         String suffix = end > to ? text.substring(tokens.get(to).start(), tokens.get(end - 1).end()) : "";
@@ -186,6 +198,11 @@ final class PlaceMentions {
      * "Dashkesan, Kalbajar and Lachin" the names are a list instead.
      */
     private static boolean isQualifier(String text, Phrase a, Optional<Candidate> resolvedA, Phrase b, Optional<Candidate> resolvedB) {
+        if (resolvedA.isPresent() && resolvedB.isPresent() && b.nameStart >= a.nameEnd && resolvedA.get().place().type().isAdministrative()
+                && OF.matcher(text.substring(a.nameEnd, b.nameStart)).matches()) {
+            // "the Sadarak district of Nakhchivan": what follows a district's "of" says where the district is
+            return true;
+        }
         if (b.start < a.end || resolvedA.isEmpty() || resolvedB.isEmpty()
                 || !QUALIFIER_GAP.matcher(text.substring(a.end, b.start)).matches()) {
             return false;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.incidentatlas.gazetteer.FeatureType;
 import org.incidentatlas.gazetteer.Gazetteer;
@@ -42,8 +43,13 @@ public class RuleBasedReportExtractor implements ReportExtractor {
 
     @Override
     public ExtractedReport extract(ReportInput report) {
-        String text = report.text() == null ? "" : report.text();
-        LocalDate anchor = report.publishedAt() == null ? null : report.publishedAt().toLocalDate();
+        String original = report.text() == null ? "" : report.text();
+        LocalDate published = report.publishedAt() == null ? null : report.publishedAt().toLocalDate();
+        Optional<Dateline> dateline = Dateline.find(original, published,
+                published != null ? null : ReportDating.latestYear(original));
+        // the dateline is where and when the report was filed: it anchors relative dates, and no event is read from it
+        String text = dateline.map(d -> d.blank(original)).orElse(original);
+        LocalDate anchor = dateline.map(d -> d.anchor(published)).orElse(published);
         List<Sentence> sentences = Sentences.split(text);
         List<ActorMention> allActors = actors.find(text, 0, text.length());
         Integer fallbackYear = anchor != null ? null : ReportDating.latestYear(text);
@@ -54,7 +60,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
             List<ActorMention> inSentence = allActors.stream()
                     .filter(a -> a.span().start() >= s.start() && a.span().end() <= s.end()).toList();
             List<DateMention> dates = DateResolver.find(text, s.start(), s.end(), anchor, fallbackYear);
-            List<Figure> figures = CasualtyFigures.find(text, s);
+            List<Figure> figures = speakers(text, s, CasualtyFigures.find(text, s), inSentence);
             // background by its words here; by its dates once the main date is known
             facts.add(new SentenceFacts(s, dates, places.find(text, s, inSentence), inSentence,
                     claimants.find(text, s, inSentence), figures, EventClassifier.classify(text, s, !figures.isEmpty()),
@@ -118,7 +124,34 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         for (EventDraft d : drafts) {
             events.add(toEvent(text, d, main, reportForces));
         }
-        return new ExtractedReport(mentions(text, dated, attributions), events);
+        List<Mention> mentions = new ArrayList<>(mentions(text, dated, attributions));
+        dateline.ifPresent(d -> mentions.addAll(0, datelineMentions(original, d)));
+        return new ExtractedReport(mentions, events);
+    }
+
+    /**
+     * A sentence may give two speakers' figures: "Armenia said three of its soldiers died, and
+     * Azerbaijan said two of its servicemen were killed". A speaker named between two figures
+     * gives the later ones; the first keeps the sentence's attribution.
+     */
+    private List<Figure> speakers(String text, Sentence s, List<Figure> figures, List<ActorMention> inSentence) {
+        if (figures.size() < 2) {
+            return figures;
+        }
+        List<Figure> out = new ArrayList<>(List.of(figures.get(0)));
+        Attribution current = null;
+        for (int i = 1; i < figures.size(); i++) {
+            int from = figures.get(i - 1).span().end();
+            int to = figures.get(i).span().start();
+            if (to > from) {
+                Sentence gap = new Sentence(s.index(), s.paragraph(), new Span(from, to), text.substring(from, to));
+                List<ActorMention> inGap = inSentence.stream().filter(a -> a.span().start() >= from && a.span().end() <= to).toList();
+                Attribution a = claimants.find(text, gap, inGap).filter(x -> !x.anaphoric()).orElse(null);
+                current = a != null ? a : current;
+            }
+            out.add(current == null ? figures.get(i) : figures.get(i).withSpeaker(current));
+        }
+        return out;
     }
 
     /** Where a news sentence places its event: its locations, or where fire came from when it names nothing else. */
@@ -177,6 +210,16 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         score -= d.refined ? 0.15 : 0;
         score -= d.when.precision() == null ? 0.2 : 0;
         return Math.round(Math.max(0.05, Math.min(0.95, score)) * 100) / 100.0;
+    }
+
+    /** The filing city (deliberately not geocoded: it is no event place) and the filing day. */
+    private static List<Mention> datelineMentions(String text, Dateline d) {
+        List<Mention> out = new ArrayList<>();
+        out.add(new Mention(MentionKind.DATELINE, d.cityAt(), d.city(), null));
+        if (d.dateAt() != null) {
+            out.add(new Mention(MentionKind.DATE, d.dateAt(), d.dateAt().of(text), d.date() == null ? null : d.date().toString()));
+        }
+        return out;
     }
 
     private static List<Mention> mentions(String text, List<SentenceFacts> facts, List<Attribution> attributions) {

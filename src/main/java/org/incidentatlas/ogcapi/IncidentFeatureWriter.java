@@ -67,6 +67,9 @@ public class IncidentFeatureWriter {
         for (Claim c : d.claims()) {
             g.writeStartObject();
             g.writeStringProperty("claimant", c.claimant());
+            if (c.side() != null) {
+                g.writeStringProperty("side", c.side());
+            }
             number(g, "fatalities", c.fatalities());
             number(g, "injured", c.injured());
             g.writeStringProperty("summary", c.summary());

@@ -25,6 +25,15 @@ class CasualtyFiguresTest {
     }
 
     @Test
+    void noOneHurtIsZeroNotOne() {
+        assertThat(figures("No one was hurt, the ministry said.")).singleElement().satisfies(f -> {
+            assertThat(f.killed()).isFalse();
+            assertThat(f.best()).isZero();
+        });
+        assertThat(figures("One soldier was hurt, the ministry said.")).singleElement().satisfies(f -> assertThat(f.best()).isEqualTo(1));
+    }
+
+    @Test
     void hedgesBecomeLowAndHigh() {
         Figure atLeast = figures("The fire killed at least two Azerbaijani soldiers.").get(0);
         assertThat(atLeast.low()).isEqualTo(2);

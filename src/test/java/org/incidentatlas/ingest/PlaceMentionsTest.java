@@ -35,6 +35,24 @@ class PlaceMentionsTest {
         List<PlaceMention> syunik = places("A post near Nerkin Hand, Syunik region, was hit.");
         assertThat(ids(syunik)).containsExactly("arm-syunik-nerkin-hand", "arm-region-syunik");
         assertThat(syunik.get(1).role()).isEqualTo(PlaceMention.Role.QUALIFIER);
+        // what follows a district's "of" locates the district; a village "of" a region is the other way round
+        List<PlaceMention> sadarak = places("Shells fell on positions in the Sadarak district of Nakhchivan.");
+        assertThat(sadarak.get(0).candidate().place().id()).isEqualTo("aze-district-sadarak");
+        assertThat(sadarak.get(1).role()).isEqualTo(PlaceMention.Role.QUALIFIER);
+        List<PlaceMention> hand = places("A post near the Syunik village of Nerkin Hand was destroyed.");
+        assertThat(hand).filteredOn(p -> p.candidate().place().id().equals("arm-syunik-nerkin-hand")).singleElement()
+                .satisfies(p -> assertThat(p.role()).isEqualTo(PlaceMention.Role.LOCATION));
+    }
+
+    @Test
+    void whereFireCameFromIsAnOrigin() {
+        assertThat(places("Fire from the Ordubad district hit a farm outside Meghri.")).extracting(PlaceMention::role)
+                .containsExactly(PlaceMention.Role.ORIGIN, PlaceMention.Role.LOCATION);
+        assertThat(places("Units stationed near Chinari opened fire on the village.")).singleElement()
+                .satisfies(p -> assertThat(p.role()).isEqualTo(PlaceMention.Role.ORIGIN));
+        // positions that were hit are where the event was
+        assertThat(places("Armenian units fired at Azerbaijani positions near Zabukh.")).singleElement()
+                .satisfies(p -> assertThat(p.role()).isEqualTo(PlaceMention.Role.LOCATION));
     }
 
     @Test

@@ -325,7 +325,7 @@ abstract class OgcApiContract {
                "actor1": "Military Forces of Azerbaijan (2003-)", "location_name": "Test village", "country": "ARM",
                "admin1": "Gegharkunik", "geo_precision": 1,
                "fatalities": 0, "fatalities_low": 0, "fatalities_high": 0, "injured": 2, "injured_low": 1, "injured_high": 2,
-               "claims": [{"claimant": "Ministry of Defence of Armenia", "injured": 2, "summary": "Two soldiers wounded.", "source": "t1"}],
+               "claims": [{"claimant": "Ministry of Defence of Armenia", "side": "ARM", "injured": 2, "summary": "Two soldiers wounded.", "source": "t1"}],
                "sources": [{"id": "t1", "outlet": "Test Wire", "published": "2023-05-21"}],
                "notes": "written for the API test"}}
             """;
@@ -356,6 +356,7 @@ abstract class OgcApiContract {
         JsonNode stored = body(get(path));
         assertThat(stored.path("properties").path("injured_low").asInt()).isEqualTo(1);
         assertThat(stored.path("properties").path("claims").get(0).path("claimant").asString()).isEqualTo("Ministry of Defence of Armenia");
+        assertThat(stored.path("properties").path("claims").get(0).path("side").asString()).isEqualTo("ARM");
         assertThat(stored.path("geometry").path("coordinates").get(0).asDouble()).isEqualTo(45.9512);
 
         String replacement = NEW_INCIDENT.replace("\"injured\": 2, \"injured_low\": 1", "\"injured\": 2, \"injured_low\": 2");
@@ -389,6 +390,7 @@ abstract class OgcApiContract {
                 Arguments.of(NEW_INCIDENT.replace("\"fatalities\": 0,", "\"fatalities\": -1,"), 422, "properties.fatalities"),
                 Arguments.of(NEW_INCIDENT.replace("\"event_type\": \"Explosions/Remote violence\"", "\"event_type\": \"Bombing\""), 422, "properties.event_type"),
                 Arguments.of(NEW_INCIDENT.replace("\"country\": \"ARM\"", "\"country\": \"Armenia\""), 422, "properties.country"),
+                Arguments.of(NEW_INCIDENT.replace("\"side\": \"ARM\"", "\"side\": \"Armenian army\""), 422, "properties.claims[0].side"),
                 Arguments.of(NEW_INCIDENT.replace("\"source\": \"t1\"", "\"source\": \"t9\""), 422, "properties.claims[0].source"),
                 Arguments.of(NEW_INCIDENT.replace("\"notes\"", "\"note\""), 422, "properties"),
                 Arguments.of(NEW_INCIDENT.replace("\"type\": \"Feature\"", "\"type\": \"FeatureCollection\""), 422, "type"),

@@ -329,9 +329,47 @@ abstract class ReportApiContract {
                 .findFirst().orElseThrow().path("properties");
         assertThat(goris.path("sources").size()).isEqualTo(2);
         assertThat(goris.path("claims").size()).isEqualTo(2);
+        // two claimants' figures for the same side's losses: alternatives, visible as such in the claims
+        assertThat(goris.path("claims").valueStream().map(c -> c.path("claimant").asString() + "/" + c.path("side").asString()).toList())
+                .containsExactlyInAnyOrder("Ministry of Defence of Armenia/ARM", "Ministry of Defence of Azerbaijan/ARM");
         assertThat(goris.path("fatalities_low").asInt()).isEqualTo(2);
         assertThat(goris.path("fatalities_high").asInt()).isEqualTo(5);
         assertThat(goris.path("event_date").asString()).isEqualTo("2022-09-13");
+    }
+
+    @Test
+    void oneClashToldByEachSideIsOneIncidentAtTheVillageWithBothSidesLossesAdded() throws Exception {
+        List<String> reports = List.of(
+                report("Yerevan: Azerbaijani fire on Sotk, two of ours killed.", "2023-06-13",
+                        "date=2023-06-12; place=Sotk; " + SHELLING + "; actor1=Military Forces of Azerbaijan; "
+                                + "claimant=Ministry of Defence of Armenia; side=ARM; killed=2"),
+                report("Baku: Armenian fire on our positions in the Kalbajar direction, one of ours killed.", "2023-06-13",
+                        "date=2023-06-12; place=Kalbajar direction; type=Battles; sub=Armed clash; actor1=Military Forces of Armenia; "
+                                + "claimant=Ministry of Defence of Azerbaijan; side=AZE; killed=1"),
+                report("Kapan: unrelated shots the same night.", "2023-06-13",
+                        "date=2023-06-12; place=Kapan; " + SHELLING + "; actor1=Military Forces of Azerbaijan"));
+        List<String> expected = null;
+        for (List<Integer> order : List.of(List.of(0, 1, 2), List.of(2, 1, 0), List.of(1, 2, 0))) {
+            emptyDatabase();
+            for (int i : order) {
+                ingest(reports.get(i));
+            }
+            List<String> snapshot = snapshot();
+            if (expected == null) {
+                expected = snapshot;
+                assertThat(snapshot).hasSize(2);
+            } else {
+                assertThat(snapshot).as("order " + order).isEqualTo(expected);
+            }
+        }
+        JsonNode sotk = incidents().valueStream().filter(f -> f.path("properties").path("location_name").asString().equals("Sotk"))
+                .findFirst().orElseThrow().path("properties");
+        assertThat(sotk.path("sources").size()).isEqualTo(2);
+        assertThat(sotk.path("claims").valueStream().map(c -> c.path("claimant").asString() + "/" + c.path("side").asString()).toList())
+                .containsExactlyInAnyOrder("Ministry of Defence of Armenia/ARM", "Ministry of Defence of Azerbaijan/AZE");
+        // each side's own losses add up
+        assertThat(sotk.path("fatalities").asInt()).isEqualTo(3);
+        assertThat(sotk.path("geo_precision").asInt()).isEqualTo(1);
     }
 
     @Test
