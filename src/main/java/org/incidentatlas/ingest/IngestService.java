@@ -110,7 +110,8 @@ public class IngestService {
         Place p = c.place();
         String country = p.country() != null && ISO3.contains(p.country()) ? p.country() : null;
         IncidentLocation location = new IncidentLocation(p.geometry() == null ? p.point() : p.geometry(), clip(p.name(), 300),
-                p.id(), country, clip(p.admin1(), 200), clip(p.admin2(), 200), Math.max(1, Math.min(3, c.geoPrecision())));
+                p.id(), country, clip(p.admin1(), 200), clip(p.admin2(), 200), Math.max(1, Math.min(3, c.geoPrecision())),
+                p.uncertaintyM());
         String subType = e.subEventType() != null && EventTaxonomy.isSubEventTypeOf(e.eventType(), e.subEventType()) ? e.subEventType() : null;
         DatePrecision precision = e.datePrecision() == null ? DatePrecision.DAY : e.datePrecision();
         LocalDateRange days = LocalDateRange.of(e.date(), e.dateEnd());
