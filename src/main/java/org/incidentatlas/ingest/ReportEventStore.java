@@ -110,6 +110,13 @@ public class ReportEventStore {
         return load("WHERE e.report_id = ?", reportId);
     }
 
+    /** Removes these events and their claims (a re-geocoded report's superseded accounts). */
+    public void delete(Collection<ReportEvent.Key> keys) {
+        List<Object[]> rows = keys.stream().map(k -> new Object[] {k.reportId(), k.seq()}).toList();
+        jdbc.batchUpdate("DELETE FROM report_claims WHERE report_id = ? AND event_seq = ?", rows);
+        jdbc.batchUpdate("DELETE FROM report_events WHERE report_id = ? AND seq = ?", rows);
+    }
+
     public void link(Collection<ReportEvent.Key> keys, long incidentId) {
         List<Object[]> rows = keys.stream().map(k -> new Object[] {incidentId, k.reportId(), k.seq()}).toList();
         jdbc.batchUpdate("UPDATE report_events SET incident_id = ? WHERE report_id = ? AND seq = ?", rows);
