@@ -26,6 +26,20 @@ public record Place(String id, String name, FeatureType type, String country, St
                 PlaceUncertainty.of(type, source, geometry, point));
     }
 
+    /** Coordinates computed from described relations (source "DERIVED: …"), not read from a source. */
+    public boolean derived() {
+        return source != null && source.strip().toUpperCase(java.util.Locale.ROOT).startsWith("DERIVED");
+    }
+
+    /**
+     * The geo precision of using this place as an event's location: its type's, and at least 2
+     * ("near the place") when its point is derived, since the event is then known only to lie
+     * within the uncertainty circle.
+     */
+    public int geoPrecision() {
+        return derived() ? Math.max(2, type.geoPrecision()) : type.geoPrecision();
+    }
+
     public double lon() {
         return point.getX();
     }

@@ -57,7 +57,7 @@ public class PlaceFeatureWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeNumberProperty("geo_precision", candidate != null ? candidate.geoPrecision() : place.type().geoPrecision());
+        g.writeNumberProperty("geo_precision", candidate != null ? candidate.geoPrecision() : place.geoPrecision());
         if (place.population() == null) {
             g.writeNullProperty("population");
         } else {

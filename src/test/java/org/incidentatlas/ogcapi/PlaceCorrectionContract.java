@@ -22,9 +22,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.zaxxer.hikari.HikariDataSource;
 import net.sf.geographiclib.Geodesic;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,9 +53,6 @@ abstract class PlaceCorrectionContract {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    Environment environment;
 
     @BeforeEach
     void noReports() {
@@ -284,9 +281,10 @@ abstract class PlaceCorrectionContract {
     private ConfigurableApplicationContext restart() {
         SpringApplication app = IncidentAtlasApplication.application();
         app.setWebApplicationType(WebApplicationType.NONE);
-        return app.run("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+        // the pool's own settings: a dynamic property may be computed anew at every read
+        HikariDataSource pool = (HikariDataSource) jdbc.getDataSource();
+        return app.run("--spring.datasource.url=" + pool.getJdbcUrl(), "--spring.datasource.username=" + pool.getUsername(),
+                "--spring.datasource.password=" + (pool.getPassword() == null ? "" : pool.getPassword()),
                 "--atlas.demo-data=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
     }
 }

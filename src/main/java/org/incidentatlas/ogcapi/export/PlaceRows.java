@@ -24,7 +24,7 @@ public class PlaceRows {
 
     public FeatureRow row(Place place) {
         return FeatureRow.of(place.geometry(), place.id(), place.name(), place.type().code(), place.country(),
-                place.admin1(), place.admin2(), json.writeValueAsString(place.altNames()), place.type().geoPrecision(),
+                place.admin1(), place.admin2(), json.writeValueAsString(place.altNames()), place.geoPrecision(),
                 place.population(), place.source(), place.uncertaintyM());
     }
 }
