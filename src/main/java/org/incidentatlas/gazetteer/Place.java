@@ -28,7 +28,7 @@ public record Place(String id, String name, FeatureType type, String country, St
 
     /** Coordinates computed from described relations (source "DERIVED: …"), not read from a source. */
     public boolean derived() {
-        return source != null && source.strip().toUpperCase(java.util.Locale.ROOT).startsWith("DERIVED");
+        return PlaceUncertainty.derived(source);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.incidentatlas.gazetteer;
 
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +27,7 @@ import net.sf.geographiclib.Geodesic;
  * <li>a border crossing: 500 m (a checkpoint is a few buildings);</li>
  * <li>a town: 2 km; a city: 5 km (their built-up areas);</li>
  * <li>a "direction" (defence-ministry sector): 10 km unless its geometry says more;</li>
- * <li>districts, regions, countries: none.</li>
+ * <li>districts, regions, countries, and derived points that state no radius: none.</li>
  * </ul>
  */
 public final class PlaceUncertainty {
@@ -47,7 +46,8 @@ public final class PlaceUncertainty {
         if (stated.isPresent()) {
             return stated.getAsInt();
         }
-        if (type.isAdministrative()) {
+        if (type.isAdministrative() || derived(source)) {
+            // a derived point without a stated radius: no default could be trusted
             return null;
         }
         int byType = switch (type) {
@@ -62,7 +62,7 @@ public final class PlaceUncertainty {
 
     /** The radius a source states, when it is a derived location ("DERIVED…" with "±N km"). */
     public static OptionalInt stated(String source) {
-        if (source == null || !source.strip().toUpperCase(Locale.ROOT).startsWith("DERIVED")) {
+        if (!derived(source)) {
             return OptionalInt.empty();
         }
         Matcher m = STATED.matcher(source);
@@ -72,6 +72,19 @@ public final class PlaceUncertainty {
             metres = m.group(2).equals("km") ? n * 1000 : n;
         }
         return metres == null ? OptionalInt.empty() : OptionalInt.of((int) Math.min(MAX_M, Math.round(metres)));
+    }
+
+    /** Whether the source marks the coordinates as derived ("DERIVED: …"). */
+    public static boolean derived(String source) {
+        if (source == null) {
+            return false;
+        }
+        int i = 0;
+        while (i < source.length() && Character.isWhitespace(source.charAt(i))) {
+            i++;
+        }
+        // no copy of the string: this runs for every candidate of every look-up
+        return source.regionMatches(true, i, "DERIVED", 0, 7);
     }
 
     /** The geodesic distance from the point to the geometry's farthest vertex, in whole metres (0 for a point). */

@@ -39,6 +39,8 @@ class PlaceUncertaintyTest {
         assertThat(PlaceUncertainty.of(FeatureType.CITY, "GeoNames 1", point, point)).isEqualTo(5000);
         assertThat(PlaceUncertainty.of(FeatureType.BORDER_CROSSING, "x", point, point)).isEqualTo(500);
         assertThat(PlaceUncertainty.of(FeatureType.REGION, "x", point, point)).isNull();
+        assertThat(PlaceUncertainty.of(FeatureType.VILLAGE, "DERIVED: 3 km north of a village", point, point))
+                .as("a derived point without a stated radius gets none, not a default").isNull();
         assertThat(PlaceUncertainty.of(FeatureType.DISTRICT, "DERIVED: centroid; ±20 km", point, point)).isEqualTo(20_000);
         var road = WGS84.createLineString(new Coordinate[] {new Coordinate(45.0, 40.0), new Coordinate(45.0, 40.2)});
         int covering = PlaceUncertainty.of(FeatureType.ROAD, "OSM", road, point);
