@@ -148,6 +148,9 @@ public class Regeocoding {
         List<Long> updated = new ArrayList<>();
         List<Long> deleted = new ArrayList<>();
         for (long id : touched) {
+            if (incidents.find(id).isEmpty()) {
+                continue; // deleted by an analyst meanwhile: nothing to rebuild
+            }
             List<ReportEvent> rest = events.ofIncident(id);
             if (rest.isEmpty()) {
                 incidents.delete(id, null);
