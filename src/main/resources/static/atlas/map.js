@@ -61,6 +61,8 @@
     var when = p.event_date + (p.event_date_end && p.event_date_end !== p.event_date ? ' – ' + p.event_date_end : '');
     box.appendChild(text('div', when + ' · ' + p.event_type + (p.sub_event_type ? ' (' + p.sub_event_type + ')' : '')));
     box.appendChild(text('div', [p.admin1, p.country].filter(Boolean).join(', ')));
+    box.appendChild(text('div', 'Location: ' + (p.location_uncertainty_m ? 'within ' + p.location_uncertainty_m + ' m (circle)' : 'no radius stated')
+      + ' · geo precision ' + p.geo_precision, 'uncertainty'));
     var fat = 'Fatalities: ' + range(p.fatalities);
     if (p.fatalities_low !== null && p.fatalities_high !== null && p.fatalities_low !== undefined) {
       fat += ' (' + p.fatalities_low + '–' + p.fatalities_high + ')';
@@ -113,6 +115,16 @@
     });
     var m = L.marker(at, { icon: icon, title: f.properties.location_name || '' });
     m.bindPopup(function () { return popup(f); });
+    // the circle of uncertainty, drawn while the popup is open
+    var circle = null;
+    m.on('popupopen', function () {
+      if (f.properties.location_uncertainty_m) {
+        circle = L.circle(at, { radius: f.properties.location_uncertainty_m, className: 'uncertainty-circle',
+          color: colour(f.properties.event_type), weight: 1, dashArray: '4 4', fillOpacity: 0.08, interactive: false });
+        circle.addTo(map);
+      }
+    });
+    m.on('popupclose', function () { if (circle) { circle.remove(); circle = null; } });
     return m;
   }
 

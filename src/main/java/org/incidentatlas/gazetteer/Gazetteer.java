@@ -87,7 +87,7 @@ public final class Gazetteer {
             }
             double score = m.getValue().score() + typeFit(p.type(), parsed.typeHints()) + importance(p)
                     + context.bonus(p, this) + nearBonus(p, query.near());
-            int precision = Math.max(p.type().geoPrecision(), parsed.approximate() ? 2 : 1);
+            int precision = Math.max(p.geoPrecision(), parsed.approximate() ? 2 : 1);
             ranked.add(new Candidate(p, round(score), m.getValue().text(), precision));
         }
         ranked.sort(Comparator.comparingDouble(Candidate::score).reversed()

@@ -18,7 +18,9 @@ public final class PlaceQueryables {
             Queryable.of("admin1", CqlType.STRING, "admin1", "First-level administrative unit"),
             Queryable.of("admin2", CqlType.STRING, "admin2", "Second-level administrative unit"),
             Queryable.of("population", CqlType.INTEGER, "population", "Population, where known"),
-            Queryable.of("source", CqlType.STRING, "source", "Where the entry comes from"));
+            Queryable.of("source", CqlType.STRING, "source", "Where the entry comes from"),
+            Queryable.of("uncertainty_m", CqlType.INTEGER, "uncertainty_m",
+                    "Radius in metres of the circle around the point that holds the place; null for admin units"));
 
     private PlaceQueryables() {
     }

@@ -40,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class PlaceStore {
 
-    private static final String COLUMNS = "id, name, feature_type, country, admin1, admin2, ST_AsBinary(geom) AS geom_wkb, "
-            + "ST_AsBinary(point) AS point_wkb, population, alt_names, source";
+    static final String COLUMNS = "id, name, feature_type, country, admin1, admin2, ST_AsBinary(geom) AS geom_wkb, "
+            + "ST_AsBinary(point) AS point_wkb, population, alt_names, source, uncertainty_m";
     private static final KeysetPages.Table<Place> TABLE = new KeysetPages.Table<>("places", "id", key -> key, Place::id);
     private static final TypeReference<List<AltName>> ALT_NAMES = new TypeReference<>() { };
 
@@ -61,32 +61,50 @@ public class PlaceStore {
 
     /** Replaces every stored place with these, in one transaction: readers see the old set or the new one. */
     public void replaceAll(List<Place> places) {
-        String sql = "INSERT INTO places (id, name, feature_type, country, admin1, admin2, geom, point, population, alt_names, source) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ST_GeomFromWKB(?, 4326), ?, " + dialect.jsonParameter() + ", ?)";
         transactions.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM places");
-            jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement ps, int i) throws SQLException {
-                    Place p = places.get(i);
-                    ps.setString(1, p.id());
-                    ps.setString(2, p.name());
-                    ps.setString(3, p.type().code());
-                    ps.setString(4, p.country());
-                    ps.setString(5, p.admin1());
-                    ps.setString(6, p.admin2());
-                    ps.setBytes(7, new WKBWriter(2).write(p.geometry()));
-                    ps.setBytes(8, new WKBWriter(2).write(p.point()));
-                    ps.setObject(9, p.population(), Types.BIGINT);
-                    ps.setString(10, json.writeValueAsString(p.altNames()));
-                    ps.setString(11, p.source());
-                }
+            insert("places", places);
+        });
+    }
 
-                @Override
-                public int getBatchSize() {
-                    return places.size();
-                }
-            });
+    /** Stores one place, replacing a stored place of the same id (an analyst's correction). Call inside a transaction. */
+    public void put(Place place) {
+        jdbc.update("DELETE FROM places WHERE id = ?", place.id());
+        insert("places", List.of(place));
+    }
+
+    /** Removes one place; whether it was there. */
+    public boolean remove(String id) {
+        return jdbc.update("DELETE FROM places WHERE id = ?", id) > 0;
+    }
+
+    /** Inserts places into {@code table}, which has the places table's columns. */
+    void insert(String table, List<Place> places) {
+        String sql = "INSERT INTO " + table + " (id, name, feature_type, country, admin1, admin2, geom, point, population, alt_names, "
+                + "source, uncertainty_m) VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ST_GeomFromWKB(?, 4326), ?, "
+                + dialect.jsonParameter() + ", ?, ?)";
+        jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Place p = places.get(i);
+                ps.setString(1, p.id());
+                ps.setString(2, p.name());
+                ps.setString(3, p.type().code());
+                ps.setString(4, p.country());
+                ps.setString(5, p.admin1());
+                ps.setString(6, p.admin2());
+                ps.setBytes(7, new WKBWriter(2).write(p.geometry()));
+                ps.setBytes(8, new WKBWriter(2).write(p.point()));
+                ps.setObject(9, p.population(), Types.BIGINT);
+                ps.setString(10, json.writeValueAsString(p.altNames()));
+                ps.setString(11, p.source());
+                ps.setObject(12, p.uncertaintyM(), Types.INTEGER);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return places.size();
+            }
         });
     }
 
@@ -122,14 +140,17 @@ public class PlaceStore {
         return w;
     }
 
-    private Place map(ResultSet rs) throws SQLException {
+    /** A row with the places table's columns (as selected by {@link #COLUMNS}) as a place. */
+    Place map(ResultSet rs) throws SQLException {
         Geometry geometry = geometry(rs, "geom_wkb");
         Point point = (Point) geometry(rs, "point_wkb");
         long population = rs.getLong("population");
+        Long populationOrNull = rs.wasNull() ? null : population;
+        String country = rs.getString("country");
         return new Place(rs.getString("id"), rs.getString("name"),
-                FeatureType.fromCode(rs.getString("feature_type")).orElseThrow(), rs.getString("country"),
-                rs.getString("admin1"), rs.getString("admin2"), geometry, point, rs.wasNull() ? null : population,
-                json.readValue(rs.getString("alt_names"), ALT_NAMES), rs.getString("source"));
+                FeatureType.fromCode(rs.getString("feature_type")).orElseThrow(), country == null ? null : country.strip(),
+                rs.getString("admin1"), rs.getString("admin2"), geometry, point, populationOrNull,
+                json.readValue(rs.getString("alt_names"), ALT_NAMES), rs.getString("source"), rs.getObject("uncertainty_m", Integer.class));
     }
 
     private Geometry geometry(ResultSet rs, String column) throws SQLException {

@@ -14,4 +14,15 @@ public class PlaceStoreConfiguration {
     PlaceStore placeStore(DatabaseBackend backend, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         return new PlaceStore(jdbc, transactions, SqlDialect.of(backend));
     }
+
+    @Bean
+    PlaceCorrectionStore placeCorrectionStore(JdbcTemplate jdbc, PlaceStore places) {
+        return new PlaceCorrectionStore(jdbc, places);
+    }
+
+    @Bean
+    PlaceCorrections placeCorrections(LiveGazetteer gazetteer, PlaceCorrectionStore corrections, PlaceStore places,
+                                      PlatformTransactionManager transactions) {
+        return new PlaceCorrections(gazetteer, corrections, places, transactions);
+    }
 }

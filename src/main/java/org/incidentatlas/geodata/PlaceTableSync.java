@@ -13,12 +13,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mirrors the gazetteer's places into the {@code places} table at start-up, when the committed
- * place files differ from what the database holds (all or nothing).
+ * place files differ from what the database holds (all or nothing). The gazetteer already carries
+ * the analysts' corrections, which are kept in their own table and so survive the reload.
  */
 @Component
 public class PlaceTableSync {
 
     static final String DATASET = "places";
+    /** Bumped when the table gains columns filled from the files (2: uncertainty_m). */
+    private static final String LAYOUT = "2:";
     private static final Logger LOG = LoggerFactory.getLogger(PlaceTableSync.class);
 
     private final Gazetteer gazetteer;
@@ -34,7 +37,7 @@ public class PlaceTableSync {
     }
 
     public void load() throws IOException {
-        String version = PlaceFiles.version();
+        String version = LAYOUT + PlaceFiles.version();
         if (loads.version(DATASET).filter(version::equals).isPresent()) {
             return;
         }

@@ -30,7 +30,7 @@ public class IncidentFeatureReader {
 
     static final Set<String> WRITABLE = Set.of("event_date", "event_date_end", "date_precision", "event_type",
             "sub_event_type", "actor1", "actor2", "location_name", "place_id", "country", "admin1", "admin2",
-            "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "injured", "injured_low",
+            "geo_precision", "location_uncertainty_m", "fatalities", "fatalities_low", "fatalities_high", "injured", "injured_low",
             "injured_high", "claims", "sources", "notes", "status", "confidence");
 
     private final IncidentValidator validator;
@@ -77,7 +77,8 @@ public class IncidentFeatureReader {
         }
         Integer geoPrecision = f.integer(p, "geo_precision");
         IncidentLocation location = new IncidentLocation(geometry, f.text(p, "location_name"), f.text(p, "place_id"),
-                f.text(p, "country"), f.text(p, "admin1"), f.text(p, "admin2"), geoPrecision == null ? 0 : geoPrecision);
+                f.text(p, "country"), f.text(p, "admin1"), f.text(p, "admin2"), geoPrecision == null ? 0 : geoPrecision,
+                f.integer(p, "location_uncertainty_m"));
         if (geoPrecision == null) {
             f.error("properties.geo_precision", "is required: 1 (exact place), 2 (near or part of a region), 3 (province or larger)");
         }
@@ -113,7 +114,7 @@ public class IncidentFeatureReader {
         return new IncidentData(d.eventDate(), d.eventDateEnd(),
                 d.datePrecision() == null ? DatePrecision.DAY : d.datePrecision(), d.eventType(), d.subEventType(),
                 d.actor1(), d.actor2(), new IncidentLocation(g, l.name(), l.placeId(), l.country(), l.admin1(), l.admin2(),
-                l.geoPrecision()), d.fatalities(), d.injured(), d.claims(), d.sources(), d.notes(), d.status(), d.confidence());
+                l.geoPrecision(), l.uncertaintyM()), d.fatalities(), d.injured(), d.claims(), d.sources(), d.notes(), d.status(), d.confidence());
     }
 
     private Geometry readGeometry(JsonNode node, Fields f) {

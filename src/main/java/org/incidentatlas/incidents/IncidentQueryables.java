@@ -26,6 +26,8 @@ public final class IncidentQueryables {
             Queryable.of("admin1", CqlType.STRING, "admin1", "First-level administrative unit"),
             Queryable.of("admin2", CqlType.STRING, "admin2", "Second-level administrative unit"),
             Queryable.of("geo_precision", CqlType.INTEGER, "geo_precision", "1 exact place, 2 near or part of a region, 3 province or larger"),
+            Queryable.of("location_uncertainty_m", CqlType.INTEGER, "location_uncertainty_m",
+                    "Radius in metres of the circle around the point within which the event happened; null: not stated"),
             Queryable.of("fatalities", CqlType.INTEGER, "fatalities", "Best estimate of deaths"),
             Queryable.of("fatalities_low", CqlType.INTEGER, "fatalities_low", "Lowest claimed deaths"),
             Queryable.of("fatalities_high", CqlType.INTEGER, "fatalities_high", "Highest claimed deaths"),

@@ -100,6 +100,10 @@ public class IncidentValidator {
             errors.add(new FieldError("properties.geo_precision",
                     "must be 1 (exact place), 2 (near or part of a region) or 3 (province or larger)"));
         }
+        if (loc.uncertaintyM() != null && (loc.uncertaintyM() < 0 || loc.uncertaintyM() > IncidentLocation.MAX_UNCERTAINTY_M)) {
+            errors.add(new FieldError("properties.location_uncertainty_m",
+                    "must be a radius in metres from 0 to " + IncidentLocation.MAX_UNCERTAINTY_M + "; got " + loc.uncertaintyM()));
+        }
         if (loc.country() != null && !ISO3.contains(loc.country())) {
             errors.add(new FieldError("properties.country", "'" + loc.country() + "' is not an ISO 3166-1 alpha-3 code (e.g. ARM, AZE)"));
         }

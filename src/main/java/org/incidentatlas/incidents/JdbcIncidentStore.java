@@ -53,12 +53,12 @@ public class JdbcIncidentStore implements IncidentStore {
 
     private static final String COLUMNS = "id, event_date, event_date_end, date_precision, event_type, sub_event_type, "
             + "actor1, actor2, ST_AsBinary(geom) AS geom_wkb, location_name, place_id, country, admin1, admin2, "
-            + "geo_precision, fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, "
+            + "geo_precision, location_uncertainty_m, fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, "
             + "claims, sources, notes, status, confidence, created_at, updated_at, version, "
             + "border_distance_m, nearest_border, ST_AsBinary(nearest_border_point) AS nearest_border_wkb, border_side";
 
     private static final String WRITABLE = "event_date, event_date_end, date_precision, event_type, sub_event_type, "
-            + "actor1, actor2, geom, location_name, place_id, country, admin1, admin2, geo_precision, "
+            + "actor1, actor2, geom, location_name, place_id, country, admin1, admin2, geo_precision, location_uncertainty_m, "
             + "fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, claims, sources, notes, status, confidence";
 
     private static final TypeReference<List<Claim>> CLAIMS = new TypeReference<>() { };
@@ -333,6 +333,7 @@ public class JdbcIncidentStore implements IncidentStore {
         ps.setString(i++, loc.admin1());
         ps.setString(i++, loc.admin2());
         ps.setInt(i++, loc.geoPrecision());
+        ps.setObject(i++, loc.uncertaintyM(), Types.INTEGER);
         i = bindCasualties(ps, i, d.fatalities());
         i = bindCasualties(ps, i, d.injured());
         ps.setString(i++, json.writeValueAsString(d.claims()));
@@ -455,7 +456,7 @@ public class JdbcIncidentStore implements IncidentStore {
         Geometry geometry = readGeometry(rs, "geom_wkb");
         IncidentLocation location = new IncidentLocation(geometry, rs.getString("location_name"),
                 rs.getString("place_id"), rs.getString("country"), rs.getString("admin1"), rs.getString("admin2"),
-                rs.getInt("geo_precision"));
+                rs.getInt("geo_precision"), rs.getObject("location_uncertainty_m", Integer.class));
         IncidentData data = new IncidentData(
                 rs.getObject("event_date", LocalDate.class),
                 rs.getObject("event_date_end", LocalDate.class),

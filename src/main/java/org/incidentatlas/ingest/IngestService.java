@@ -90,7 +90,7 @@ public class IngestService {
      * this year, by the day it reached us at the latest. Coded as that stretch with year precision
      * and half the confidence, never as a day.
      */
-    private static ExtractedEvent undated(ExtractedEvent e, StoredReport report) {
+    static ExtractedEvent undated(ExtractedEvent e, StoredReport report) {
         if (e.date() != null) {
             return e;
         }
@@ -100,7 +100,7 @@ public class IngestService {
     }
 
     /** An extracted event as stored for fusion; empty when it lacks what an incident needs (a day, a place, a known type). */
-    private static Optional<ReportEvent> toReportEvent(ReportEvent.Key key, ReportEvent.ReportMeta meta, ExtractedEvent e, int textLength) {
+    static Optional<ReportEvent> toReportEvent(ReportEvent.Key key, ReportEvent.ReportMeta meta, ExtractedEvent e, int textLength) {
         Candidate c = e.place();
         if (e.date() == null || c == null || c.place() == null || c.place().point() == null
                 || e.eventType() == null || !EventTaxonomy.isEventType(e.eventType())) {
@@ -110,7 +110,8 @@ public class IngestService {
         Place p = c.place();
         String country = p.country() != null && ISO3.contains(p.country()) ? p.country() : null;
         IncidentLocation location = new IncidentLocation(p.geometry() == null ? p.point() : p.geometry(), clip(p.name(), 300),
-                p.id(), country, clip(p.admin1(), 200), clip(p.admin2(), 200), Math.max(1, Math.min(3, c.geoPrecision())));
+                p.id(), country, clip(p.admin1(), 200), clip(p.admin2(), 200), Math.max(1, Math.min(3, c.geoPrecision())),
+                p.uncertaintyM());
         String subType = e.subEventType() != null && EventTaxonomy.isSubEventTypeOf(e.eventType(), e.subEventType()) ? e.subEventType() : null;
         DatePrecision precision = e.datePrecision() == null ? DatePrecision.DAY : e.datePrecision();
         LocalDateRange days = LocalDateRange.of(e.date(), e.dateEnd());

@@ -35,7 +35,7 @@ public class ReportEventStore {
 
     private static final String SELECT = "SELECT e.report_id, e.seq, e.incident_id, e.event_type, e.sub_event_type, e.event_date, "
             + "e.event_date_end, e.date_precision, e.actor1, e.actor2, e.place_id, e.location_name, e.country, e.admin1, e.admin2, "
-            + "e.geo_precision, ST_AsBinary(e.geom) AS geom_wkb, e.lon, e.lat, e.span_start, e.span_end, e.place_span_start, "
+            + "e.geo_precision, e.location_uncertainty_m, ST_AsBinary(e.geom) AS geom_wkb, e.lon, e.lat, e.span_start, e.span_end, e.place_span_start, "
             + "e.place_span_end, e.confidence, r.content_sha256, r.title, r.url, r.outlet, r.published_at "
             + "FROM report_events e JOIN reports r ON r.id = e.report_id ";
 
@@ -49,9 +49,9 @@ public class ReportEventStore {
     public void insert(ReportEvent e) {
         IncidentLocation l = e.location();
         jdbc.update("INSERT INTO report_events (report_id, seq, event_type, sub_event_type, event_date, event_date_end, "
-                + "date_precision, actor1, actor2, place_id, location_name, country, admin1, admin2, geo_precision, geom, lon, lat, "
+                + "date_precision, actor1, actor2, place_id, location_name, country, admin1, admin2, geo_precision, location_uncertainty_m, geom, lon, lat, "
                 + "span_start, span_end, place_span_start, place_span_end, confidence) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, " + SqlDialect.SRID + "), ?, ?, ?, ?, ?, ?, ?)",
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, " + SqlDialect.SRID + "), ?, ?, ?, ?, ?, ?, ?)",
                 (PreparedStatement ps) -> {
                     int i = 1;
                     ps.setLong(i++, e.key().reportId());
@@ -69,6 +69,7 @@ public class ReportEventStore {
                     ps.setString(i++, l.admin1());
                     ps.setString(i++, l.admin2());
                     ps.setInt(i++, l.geoPrecision());
+                    ps.setObject(i++, l.uncertaintyM(), Types.INTEGER);
                     ps.setBytes(i++, new WKBWriter(2).write(l.geometry()));
                     ps.setDouble(i++, e.lon());
                     ps.setDouble(i++, e.lat());
@@ -107,6 +108,13 @@ public class ReportEventStore {
 
     public List<ReportEvent> ofReport(long reportId) {
         return load("WHERE e.report_id = ?", reportId);
+    }
+
+    /** Removes these events and their claims (a re-geocoded report's superseded accounts). */
+    public void delete(Collection<ReportEvent.Key> keys) {
+        List<Object[]> rows = keys.stream().map(k -> new Object[] {k.reportId(), k.seq()}).toList();
+        jdbc.batchUpdate("DELETE FROM report_claims WHERE report_id = ? AND event_seq = ?", rows);
+        jdbc.batchUpdate("DELETE FROM report_events WHERE report_id = ? AND seq = ?", rows);
     }
 
     public void link(Collection<ReportEvent.Key> keys, long incidentId) {
@@ -158,7 +166,8 @@ public class ReportEventStore {
             throw new DataRetrievalFailureException("unreadable geometry in report event", e);
         }
         IncidentLocation location = new IncidentLocation(geometry, rs.getString("location_name"), rs.getString("place_id"),
-                trimmed(rs.getString("country")), rs.getString("admin1"), rs.getString("admin2"), rs.getInt("geo_precision"));
+                trimmed(rs.getString("country")), rs.getString("admin1"), rs.getString("admin2"), rs.getInt("geo_precision"),
+                rs.getObject("location_uncertainty_m", Integer.class));
         Integer placeStart = integer(rs, "place_span_start");
         Integer placeEnd = integer(rs, "place_span_end");
         OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);

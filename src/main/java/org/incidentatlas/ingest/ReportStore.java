@@ -73,6 +73,17 @@ public class ReportStore {
         }
     }
 
+    /** Replaces the report's mentions with these (a re-geocoded report). */
+    public void replaceMentions(long reportId, List<Mention> mentions) {
+        jdbc.update("DELETE FROM report_mentions WHERE report_id = ?", reportId);
+        insertMentions(reportId, mentions);
+    }
+
+    /** Every report id, in order. */
+    public List<Long> ids() {
+        return jdbc.queryForList("SELECT id FROM reports ORDER BY id", Long.class);
+    }
+
     public List<Mention> mentions(long reportId) {
         return jdbc.query("SELECT kind, span_start, span_end, text, resolved FROM report_mentions WHERE report_id = ? ORDER BY seq",
                 (rs, n) -> new Mention(MentionKind.valueOf(rs.getString("kind")),

@@ -12,7 +12,6 @@ import org.incidentatlas.gazetteer.Gazetteer;
 import org.incidentatlas.gazetteer.NameKeys;
 import org.incidentatlas.gazetteer.QueryWords;
 import org.incidentatlas.incidents.EventTaxonomy;
-import org.springframework.stereotype.Component;
 
 /**
  * Reads a report with rules: sentences, dates resolved against the publication date, toponyms
@@ -20,9 +19,9 @@ import org.springframework.stereotype.Component;
  * class per sentence; background sentences are set aside. Event sentences become one draft per
  * place and day; a region and a place inside it on the same day, or features a few kilometres
  * apart, are one event; casualty figures without a place of their own go to the day's event on
- * the victims' side. Pure and deterministic; safe for concurrent use.
+ * the victims' side. Pure and deterministic; safe for concurrent use. Built over one gazetteer
+ * snapshot; the service's extractor ({@link LiveReportExtractor}) rebuilds it when analysts correct the gazetteer.
  */
-@Component
 public class RuleBasedReportExtractor implements ReportExtractor {
 
     private final Gazetteer gazetteer;

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentatlas.gazetteer.Candidate;
+import org.incidentatlas.gazetteer.LiveGazetteer;
 import org.incidentatlas.gazetteer.Gazetteer;
 import org.incidentatlas.gazetteer.GeocodeQuery;
 import org.springframework.http.HttpStatus;
@@ -45,11 +46,11 @@ public class GazetteerController {
     private static final Set<String> ISO3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
     private static final Set<String> SEARCH_PARAMETERS = Set.of("q", "limit", "country", "context", "near", "f");
 
-    private final Gazetteer gazetteer;
+    private final LiveGazetteer gazetteer;
     private final PlaceFeatureWriter writer;
     private final JsonMapper json;
 
-    public GazetteerController(Gazetteer gazetteer, PlaceFeatureWriter writer, JsonMapper json) {
+    public GazetteerController(LiveGazetteer gazetteer, PlaceFeatureWriter writer, JsonMapper json) {
         this.gazetteer = gazetteer;
         this.writer = writer;
         this.json = json;
@@ -78,7 +79,7 @@ public class GazetteerController {
         RequestFormat.negotiate(request, OgcMediaTypes.GEOJSON);
         GeocodeQuery query = new GeocodeQuery(text("q", q, MAX_QUERY), optionalText("context", context, MAX_CONTEXT),
                 country(country), point(near), limit(limit));
-        List<Candidate> candidates = gazetteer.search(query);
+        List<Candidate> candidates = gazetteer.current().search(query);
         StreamingResponseBody body = out -> {
             try (JsonGenerator g = json.createGenerator(out)) {
                 g.writeStartObject();
@@ -126,7 +127,8 @@ public class GazetteerController {
                     optionalText(at + "context", item.path("context").isString() ? item.path("context").asString() : null, MAX_CONTEXT),
                     country(item.path("country").isString() ? item.path("country").asString() : null), null, 1));
         }
-        List<Optional<Candidate>> answers = queries.stream().map(gazetteer::geocode).toList();
+        Gazetteer now = gazetteer.current();
+        List<Optional<Candidate>> answers = queries.stream().map(now::geocode).toList();
         StreamingResponseBody response = out -> {
             try (JsonGenerator g = json.createGenerator(out)) {
                 g.writeStartObject();

@@ -61,6 +61,7 @@ public class IncidentFeatureWriter {
         g.writeStringProperty("admin1", loc.admin1());
         g.writeStringProperty("admin2", loc.admin2());
         g.writeNumberProperty("geo_precision", loc.geoPrecision());
+        number(g, "location_uncertainty_m", loc.uncertaintyM());
         casualties(g, "fatalities", d.fatalities());
         casualties(g, "injured", d.injured());
         g.writeArrayPropertyStart("claims");

@@ -33,7 +33,7 @@ class IncidentsSource implements FeatureSource {
     /** The members of "properties" in an incident feature (see IncidentFeatureWriter). */
     static final Set<String> PROPERTIES = Set.of("event_date", "event_date_end", "date_precision", "event_type",
             "sub_event_type", "actor1", "actor2", "location_name", "place_id", "country", "admin1", "admin2", "geo_precision",
-            "fatalities", "fatalities_low", "fatalities_high", "injured", "injured_low", "injured_high", "claims", "sources",
+            "location_uncertainty_m", "fatalities", "fatalities_low", "fatalities_high", "injured", "injured_low", "injured_high", "claims", "sources",
             "notes", "border_distance_m", "nearest_border", "nearest_border_point", "border_side", "created_at", "updated_at",
             "version");
 

@@ -68,6 +68,19 @@ class OpenApiDocumentation implements OpenApiCustomizer {
         if (item != null && item.getDelete() != null) {
             writes(item.getDelete(), null, "204", "Deleted");
         }
+        PathItem placeItems = api.getPaths().get(PLACE_ITEMS);
+        PathItem placeItem = api.getPaths().get(PLACE_ITEMS + "/{featureId}");
+        if (placeItems != null && placeItems.getPost() != null) {
+            writes(placeItems.getPost(), featureBody(), "201", "Created: the stored place, with Location and ETag");
+            placeItems.getPost().getResponses().addApiResponse("409", new ApiResponse().description("A place with this id exists")
+                    .content(new Content().addMediaType("application/json", new MediaType().schema(new Schema<>().$ref(ERROR_SCHEMA)))));
+        }
+        if (placeItem != null && placeItem.getPut() != null) {
+            writes(placeItem.getPut(), featureBody(), "200", "Replaced: the stored place and its new ETag");
+        }
+        if (placeItem != null && placeItem.getDelete() != null) {
+            writes(placeItem.getDelete(), null, "204", "Withdrawn");
+        }
         PathItem borders = api.getPaths().get("/borders");
         if (borders != null && borders.getPost() != null) {
             borders.getPost().getRequestBody().getContent().values().forEach(m -> m.setSchema(featureBody()));
@@ -85,6 +98,8 @@ class OpenApiDocumentation implements OpenApiCustomizer {
                 .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("The page")
                         .content(new Content().addMediaType("text/html", new MediaType().schema(new StringSchema())))))));
     }
+
+    static final String PLACE_ITEMS = "/collections/places/items";
 
     private static Schema<?> limitSchema() {
         return new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(ItemsRequest.MAX_LIMIT))

@@ -57,7 +57,7 @@ public class PlaceFeatureWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeNumberProperty("geo_precision", candidate != null ? candidate.geoPrecision() : place.type().geoPrecision());
+        g.writeNumberProperty("geo_precision", candidate != null ? candidate.geoPrecision() : place.geoPrecision());
         if (place.population() == null) {
             g.writeNullProperty("population");
         } else {
@@ -68,6 +68,11 @@ public class PlaceFeatureWriter {
         g.writeNumber(place.lat());
         g.writeEndArray();
         g.writeStringProperty("source", place.source());
+        if (place.uncertaintyM() == null) {
+            g.writeNullProperty("uncertainty_m");
+        } else {
+            g.writeNumberProperty("uncertainty_m", place.uncertaintyM());
+        }
         g.writeEndObject();
         FeatureJson.links(g, links);
         g.writeEndObject();

@@ -359,7 +359,11 @@ abstract class OgcApiContract {
         assertThat(stored.path("properties").path("claims").get(0).path("side").asString()).isEqualTo("ARM");
         assertThat(stored.path("geometry").path("coordinates").get(0).asDouble()).isEqualTo(45.9512);
 
-        String replacement = NEW_INCIDENT.replace("\"injured\": 2, \"injured_low\": 1", "\"injured\": 2, \"injured_low\": 2");
+        assertThat(stored.path("properties").has("location_uncertainty_m")).isTrue();
+        assertThat(stored.path("properties").path("location_uncertainty_m").isNull()).as("none stated").isTrue();
+
+        String replacement = NEW_INCIDENT.replace("\"injured\": 2, \"injured_low\": 1", "\"injured\": 2, \"injured_low\": 2")
+                .replace("\"geo_precision\": 1", "\"geo_precision\": 2, \"location_uncertainty_m\": 1500");
         HttpResponse<String> stale = send("PUT", path, replacement, "Content-Type", "application/geo+json",
                 "Authorization", "Bearer " + TOKEN, "If-Match", "\"7\"");
         assertThat(stale.statusCode()).isEqualTo(412);
@@ -369,6 +373,7 @@ abstract class OgcApiContract {
                 "Authorization", "Bearer " + TOKEN, "If-Match", "\"1\"");
         assertThat(replaced.statusCode()).isEqualTo(200);
         assertThat(replaced.headers().firstValue("ETag")).contains("\"2\"");
+        assertThat(body(get(path)).path("properties").path("location_uncertainty_m").asInt()).isEqualTo(1500);
         assertThat(body(get(path)).path("properties").path("injured_low").asInt()).isEqualTo(2);
 
         assertThat(send("DELETE", path, null, "Authorization", "Bearer " + TOKEN, "If-Match", "\"1\"").statusCode()).isEqualTo(412);
@@ -386,6 +391,10 @@ abstract class OgcApiContract {
                 Arguments.of(NEW_INCIDENT.replace("\"2023-05-20\"", "\"20/05/2023\""), 422, "properties.event_date"),
                 Arguments.of(NEW_INCIDENT.replace("\"date_precision\": \"day\"", "\"date_precision\": \"hour\""), 422, "properties.date_precision"),
                 Arguments.of(NEW_INCIDENT.replace("\"geo_precision\": 1", "\"geo_precision\": 4"), 422, "properties.geo_precision"),
+                Arguments.of(NEW_INCIDENT.replace("\"geo_precision\": 1", "\"geo_precision\": 1, \"location_uncertainty_m\": -5"), 422,
+                        "properties.location_uncertainty_m"),
+                Arguments.of(NEW_INCIDENT.replace("\"geo_precision\": 1", "\"geo_precision\": 1, \"location_uncertainty_m\": 500001"), 422,
+                        "properties.location_uncertainty_m"),
                 Arguments.of(NEW_INCIDENT.replace("\"injured_low\": 1", "\"injured_low\": 3"), 422, "properties.injured_low"),
                 Arguments.of(NEW_INCIDENT.replace("\"fatalities\": 0,", "\"fatalities\": -1,"), 422, "properties.fatalities"),
                 Arguments.of(NEW_INCIDENT.replace("\"event_type\": \"Explosions/Remote violence\"", "\"event_type\": \"Bombing\""), 422, "properties.event_type"),
@@ -434,7 +443,9 @@ abstract class OgcApiContract {
         assertThat(first.path("id").asString()).isEqualTo("arm-syunik-nerkin-hand");
         assertThat(first.path("properties").path("admin1").asString()).isEqualTo("Syunik");
         assertThat(first.path("properties").path("country").asString()).isEqualTo("ARM");
-        assertThat(first.path("properties").path("geo_precision").asInt()).isEqualTo(1);
+        // a derived point (±3 km): "near the place"
+        assertThat(first.path("properties").path("geo_precision").asInt()).isEqualTo(2);
+        assertThat(first.path("properties").path("uncertainty_m").asInt()).isEqualTo(3000);
         assertThat(first.path("properties").path("score").asDouble()).isPositive();
         assertThat(first.path("properties").path("source").asString()).isNotBlank();
         assertThat(first.path("properties").path("alt_names").size()).isGreaterThan(2);
@@ -553,7 +564,10 @@ abstract class OgcApiContract {
         assertThat(get("/collections/places/items?feature_type=castle").statusCode()).isEqualTo(400);
         assertThat(get("/collections/places/items?datetime=2022-09-13").statusCode()).isEqualTo(400);
         assertThat(get("/collections/places/items?event_type=Battles").statusCode()).isEqualTo(400);
+        // analysts write places (PlaceCorrectionContract); an incident is not a place
         assertThat(send("POST", "/collections/places/items", NEW_INCIDENT, "Content-Type", "application/geo+json",
+                "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(422);
+        assertThat(send("POST", "/collections/borders/items", NEW_INCIDENT, "Content-Type", "application/geo+json",
                 "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(405);
     }
 

@@ -178,7 +178,11 @@ class OpenApiDocumentTest {
                 Map.entry("/reports", List.of(PathItem.HttpMethod.POST)),
                 Map.entry("/reports/batch", List.of(PathItem.HttpMethod.POST)),
                 Map.entry("/reports/{reportId}", List.of(PathItem.HttpMethod.GET)),
-                Map.entry("/reports/{reportId}/incidents", List.of(PathItem.HttpMethod.GET)));
+                Map.entry("/reports/{reportId}/incidents", List.of(PathItem.HttpMethod.GET)),
+                Map.entry("/reports/{reportId}/regeocode", List.of(PathItem.HttpMethod.POST)),
+                Map.entry("/reports/regeocode", List.of(PathItem.HttpMethod.POST)),
+                Map.entry("/collections/places/items", List.of(PathItem.HttpMethod.POST)),
+                Map.entry("/collections/places/items/{featureId}", List.of(PathItem.HttpMethod.PUT, PathItem.HttpMethod.DELETE)));
         for (Map.Entry<String, List<PathItem.HttpMethod>> e : endpoints.entrySet()) {
             PathItem item = api.getPaths().get(e.getKey());
             assertThat(item).as(e.getKey()).isNotNull();

@@ -154,6 +154,20 @@ abstract class SeedIngestionContract {
     }
 
     @Test
+    void theKokhanabiExchangeOf12February2024IsAtTheDerivedPointWithItsRadius() throws Exception {
+        JsonNode kokhanabi = place("Kokhanabi", "Tovuz");
+        assertThat(kokhanabi.path("id").asString()).isEqualTo("aze-tovuz-kokhanabi");
+        List<JsonNode> found = at("2024-02-12", kokhanabi, 4);
+        assertThat(found).as("incidents at Kokhanabi on 2024-02-12 among %s", summary()).hasSize(1);
+        JsonNode p = found.get(0).path("properties");
+        assertThat(p.path("place_id").asString()).isEqualTo("aze-tovuz-kokhanabi");
+        assertThat(metres(found.get(0), point(kokhanabi))).isLessThan(1);
+        assertThat(p.path("geo_precision").asInt()).as("a derived point: near the place").isEqualTo(2);
+        assertThat(p.path("location_uncertainty_m").asInt()).isEqualTo(4000);
+        assertThat(sourceReports(found.get(0))).contains(reportIds.get("000"));
+    }
+
+    @Test
     void theNerkinHandAttackOf13February2024WithFourKilledAndOneInjuredPerArmeniasDefenceMinistry() throws Exception {
         List<JsonNode> found = at("2024-02-13", place("Nerkin Hand", null), 3);
         assertThat(found).as("incidents at Nerkin Hand on 2024-02-13 among %s", summary()).hasSize(1);

@@ -22,7 +22,7 @@ public class IncidentRows {
             Column.integer("id"), Column.text("event_date"), Column.text("event_date_end"), Column.text("date_precision"),
             Column.text("event_type"), Column.text("sub_event_type"), Column.text("actor1"), Column.text("actor2"),
             Column.text("location_name"), Column.text("place_id"), Column.text("country"), Column.text("admin1"),
-            Column.text("admin2"), Column.integer("geo_precision"),
+            Column.text("admin2"), Column.integer("geo_precision"), Column.integer("location_uncertainty_m"),
             Column.integer("fatalities"), Column.integer("fatalities_low"), Column.integer("fatalities_high"),
             Column.integer("injured"), Column.integer("injured_low"), Column.integer("injured_high"),
             Column.text("claims"), Column.text("sources"), Column.text("notes"),
@@ -41,7 +41,7 @@ public class IncidentRows {
         BorderMetrics b = incident.border();
         return FeatureRow.of(loc.geometry(), incident.id(), text(d.eventDate()), text(d.eventDateEnd()),
                 d.datePrecision().code(), d.eventType(), d.subEventType(), d.actor1(), d.actor2(),
-                loc.name(), loc.placeId(), loc.country(), loc.admin1(), loc.admin2(), loc.geoPrecision(),
+                loc.name(), loc.placeId(), loc.country(), loc.admin1(), loc.admin2(), loc.geoPrecision(), loc.uncertaintyM(),
                 d.fatalities().best(), d.fatalities().low(), d.fatalities().high(),
                 d.injured().best(), d.injured().low(), d.injured().high(),
                 json.writeValueAsString(d.claims()), json.writeValueAsString(d.sources()), d.notes(),

@@ -14,7 +14,7 @@ public class PlaceRows {
     public static final FeatureTable TABLE = new FeatureTable("places", List.of(
             Column.text("id"), Column.text("name"), Column.text("feature_type"), Column.text("country"),
             Column.text("admin1"), Column.text("admin2"), Column.text("alt_names"), Column.integer("geo_precision"),
-            Column.integer("population"), Column.text("source")));
+            Column.integer("population"), Column.text("source"), Column.integer("uncertainty_m")));
 
     private final JsonMapper json;
 
@@ -24,7 +24,7 @@ public class PlaceRows {
 
     public FeatureRow row(Place place) {
         return FeatureRow.of(place.geometry(), place.id(), place.name(), place.type().code(), place.country(),
-                place.admin1(), place.admin2(), json.writeValueAsString(place.altNames()), place.type().geoPrecision(),
-                place.population(), place.source());
+                place.admin1(), place.admin2(), json.writeValueAsString(place.altNames()), place.geoPrecision(),
+                place.population(), place.source(), place.uncertaintyM());
     }
 }

@@ -1,0 +1,30 @@
+-- Uncertainty as a first-class property: the radius in metres of the circle around the point that
+-- holds the place or the event (UCDP GED's where_prec companion). Null: no radius claimed.
+ALTER TABLE places ADD COLUMN uncertainty_m integer;
+ALTER TABLE incidents ADD COLUMN location_uncertainty_m integer;
+ALTER TABLE incidents ADD CONSTRAINT incidents_location_uncertainty_ck
+    CHECK (location_uncertainty_m BETWEEN 0 AND 500000);
+ALTER TABLE report_events ADD COLUMN location_uncertainty_m integer;
+
+-- Analysts' corrections of the gazetteer: a place added or replaced (all columns), or a committed
+-- place withdrawn (deleted = true, only the id). The committed place files are reloaded at
+-- start-up; these rows are laid over them, so a restart keeps every correction.
+CREATE TABLE place_corrections (
+    id            varchar(100) PRIMARY KEY,
+    deleted       boolean      NOT NULL DEFAULT false,
+    name          varchar(300),
+    feature_type  varchar(40),
+    country       char(3),
+    admin1        varchar(200),
+    admin2        varchar(200),
+    geom          geometry(Geometry, 4326),
+    point         geometry(Point, 4326),
+    population    bigint,
+    alt_names     jsonb        NOT NULL DEFAULT '[]'::jsonb,
+    source        varchar(1000),
+    uncertainty_m integer,
+    version       integer      NOT NULL DEFAULT 1,
+    updated_at    timestamptz  NOT NULL DEFAULT now(),
+    CONSTRAINT place_corrections_complete_ck CHECK (deleted OR (name IS NOT NULL AND feature_type IS NOT NULL
+        AND geom IS NOT NULL AND point IS NOT NULL AND source IS NOT NULL))
+);
