@@ -5,6 +5,8 @@ import org.incidentatlas.incidents.IncidentNotFoundException;
 import org.incidentatlas.incidents.InvalidIncidentException;
 import org.incidentatlas.incidents.VersionConflictException;
 import org.incidentatlas.ingest.InvalidReportException;
+import org.incidentatlas.storage.InvalidValueException;
+import org.incidentatlas.storage.StatementTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -100,6 +102,25 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         return error(HttpStatus.BAD_REQUEST, new ApiError("InvalidParameterValue",
                 "'" + e.getValue() + "' is not a valid value for " + e.getName()));
+    }
+
+    /**
+     * 503: the request was fine but the database could not answer it in time (overload, or a query
+     * too costly for the limit); no Retry-After, as the same query may well take as long again.
+     */
+    @ExceptionHandler(StatementTimeoutException.class)
+    ResponseEntity<ApiError> statementTimeout(StatementTimeoutException e) {
+        LOG.warn("statement timeout: {}", e.getMostSpecificCause().getMessage());
+        return error(HttpStatus.SERVICE_UNAVAILABLE, new ApiError("StatementTimeout", "the database did not answer within "
+                + "atlas.db.statement-timeout (" + e.timeout().toSeconds() + " s); narrow the request (a smaller bbox, "
+                + "a simpler filter, a smaller limit) or try again later"));
+    }
+
+    /** A value of the request that the database cannot compute with (overflow, a string too long). */
+    @ExceptionHandler(InvalidValueException.class)
+    ResponseEntity<ApiError> invalidValue(InvalidValueException e) {
+        return error(HttpStatus.BAD_REQUEST, new ApiError("InvalidParameterValue",
+                "a value of the request cannot be used: " + e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
