@@ -9,6 +9,7 @@ import org.incidentatlas.storage.InvalidValueException;
 import org.incidentatlas.storage.StatementTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** Turns every failure into a JSON {@link ApiError}: 4xx for what the client can fix, 500 (logged) otherwise. */
 @RestControllerAdvice
@@ -90,6 +92,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof WriteBodyLimit.TooLarge tooLarge) {
+            return error(HttpStatus.CONTENT_TOO_LARGE, new ApiError("PayloadTooLarge", tooLarge.getMessage()));
+        }
         return error(HttpStatus.BAD_REQUEST, new ApiError("InvalidRequestBody", "the request body is not valid JSON"));
     }
 
@@ -125,6 +130,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // nobody is left to answer; not a fault of the service
+            LOG.info("client disconnected before the response was complete: {}", NestedExceptionUtils.getMostSpecificCause(e));
+            return null;
+        }
         LOG.error("request failed", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("ServerError",
                 "the server could not answer this request; the error has been logged"));
