@@ -12,6 +12,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +47,9 @@ public final class Cql2JsonParser {
         JsonNode root;
         try {
             root = json.readTree(text);
+        } catch (StreamConstraintsException e) {
+            // Jackson's own nesting limit, deeper than any filter within max-depth
+            throw limits.tooDeep();
         } catch (JacksonException e) {
             throw new CqlException("filter is not JSON: " + e.getOriginalMessage());
         }

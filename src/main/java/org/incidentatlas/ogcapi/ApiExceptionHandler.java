@@ -132,7 +132,7 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> unexpected(Exception e) {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // nobody is left to answer; not a fault of the service
-            LOG.info("client disconnected before the response was complete: {}", NestedExceptionUtils.getMostSpecificCause(e));
+            LOG.info("client disconnected before the response was complete: {}", String.valueOf(NestedExceptionUtils.getMostSpecificCause(e)));
             return null;
         }
         LOG.error("request failed", e);
