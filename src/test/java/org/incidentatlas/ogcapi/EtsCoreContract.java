@@ -116,6 +116,8 @@ abstract class EtsCoreContract {
         HttpResponse<String> html = get(links(landing, "alternate").get(0).path("href").asString(), "text/html");
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        // and back: the HTML links to the JSON
+        assertThat(html.body()).contains("/?f=json");
     }
 
     @Test
@@ -183,7 +185,9 @@ abstract class EtsCoreContract {
         JsonNode collections = json("/collections", "application/json");
         // ats/core/fc-md-links: the HTML alternate of the collections document
         selfAndAlternates(collections, "application/json", Set.of("text/html"), "/collections");
-        assertThat(get(links(collections, "alternate").get(0).path("href").asString(), "text/html").statusCode()).isEqualTo(200);
+        HttpResponse<String> html = get(links(collections, "alternate").get(0).path("href").asString(), "text/html");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains("/collections?f=json");
         assertThat(collections.path("collections").size()).isEqualTo(3);
         for (JsonNode c : collections.path("collections")) {
             String id = c.path("id").asString();
@@ -355,6 +359,7 @@ abstract class EtsCoreContract {
         HttpResponse<String> html = get(links(feature, "alternate").get(0).path("href").asString(), "text/html");
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(html.body()).contains("f=json");
         assertThat(get("/collections/" + collection + "/items/no-such-feature-id", GEOJSON).statusCode()).isEqualTo(404);
     }
 
