@@ -216,6 +216,29 @@ abstract class RobustnessContract {
         jsonError(raw("GET /no/such/path HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), "404");
     }
 
+    @Test
+    void oddHeadersAreAnsweredWithoutAServerError() throws Exception {
+        String[][] cases = {
+            {"GET", "/collections/incidents/items", "Accept", "***"},
+            {"GET", "/collections/incidents/items", "Accept", "text/html;q=abc"},
+            {"GET", "/collections/incidents/items/1", "If-None-Match", "\"\u00e9\""},
+            {"GET", "/", "Accept", "application/json;;;"},
+            {"POST", "/collections/incidents/items", "Content-Type", "application/geo+json; charset=no-such-charset"},
+            {"POST", "/collections/incidents/items", "Content-Type", "\u00e9/\u00e9"},
+            {"PUT", "/collections/incidents/items/1", "If-Match", "W/\"x"},
+        };
+        for (String[] c : cases) {
+            String request = c[0] + " " + c[1] + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN + "\r\n"
+                    + c[2] + ": " + c[3] + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
+            String response = raw(request);
+            int status = Integer.parseInt(response.substring(9, 12));
+            assertThat(status).as(c[2] + ": " + c[3] + " -> " + response).isLessThan(500);
+            if (status >= 400) {
+                jsonError(response, String.valueOf(status));
+            }
+        }
+    }
+
     // --- write bodies ---
 
     HttpResponse<String> postIncident(HttpRequest.BodyPublisher body) throws Exception {
