@@ -441,6 +441,10 @@ abstract class EtsCoreContract {
                 .isEqualTo(expected);
         assertThat(ids(walk("/collections/incidents/items?filter="
                 + FeatureApiClient.enc("S_INTERSECTS(geometry, BBOX(177,65,-177,70))")))).isEqualTo(expected);
+        // the exports read the same bbox: a header line and the three incidents
+        HttpResponse<String> csv = get("/collections/incidents/items?f=csv&bbox=177,65,-177,70", "text/csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().strip().split("\r?\n")).hasSize(1 + expected.size());
         JsonNode page = json("/collections/incidents/items?bbox=177,65,-177,70&limit=1", GEOJSON);
         assertThat(page.path("numberMatched").asInt()).isEqualTo(3);
         assertThat(page.path("numberReturned").asInt()).isEqualTo(1);
