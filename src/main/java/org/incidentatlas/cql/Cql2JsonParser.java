@@ -12,6 +12,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,20 +29,31 @@ public final class Cql2JsonParser {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final UnaryOperator<Geometry> toStorage;
+    private final FilterLimits limits;
     private final GeometryFactory geometries = new GeometryFactory();
 
     public Cql2JsonParser(UnaryOperator<Geometry> toStorage) {
-        this.toStorage = toStorage;
+        this(toStorage, FilterLimits.DEFAULT);
     }
 
+    public Cql2JsonParser(UnaryOperator<Geometry> toStorage, FilterLimits limits) {
+        this.toStorage = toStorage;
+        this.limits = limits;
+    }
+
+    /** The filter as an expression; a {@link CqlException} naming the problem when it cannot be read or is over a limit. */
     public Expression parse(String text) {
+        limits.checkLength(text);
         JsonNode root;
         try {
             root = json.readTree(text);
+        } catch (StreamConstraintsException e) {
+            // Jackson's own nesting limit, deeper than any filter within max-depth
+            throw limits.tooDeep();
         } catch (JacksonException e) {
             throw new CqlException("filter is not JSON: " + e.getOriginalMessage());
         }
-        return expression(root, "$");
+        return limits.checked(expression(root, "$"));
     }
 
     private Expression expression(JsonNode node, String path) {
@@ -116,6 +128,10 @@ public final class Cql2JsonParser {
     }
 
     private Expression operation(JsonNode node, String path) {
+        // each nested operation adds one ".args[" to the path: refuse before recursing further
+        if (nesting(path) >= limits.maxDepth()) {
+            throw limits.tooDeep();
+        }
         String op = member(node, "op", path).toLowerCase(Locale.ROOT);
         JsonNode argsNode = node.path("args");
         if (!argsNode.isArray()) {
@@ -176,6 +192,14 @@ public final class Cql2JsonParser {
                 yield new Expression.Function(op, args);
             }
         };
+    }
+
+    private static int nesting(String path) {
+        int n = 0;
+        for (int i = path.indexOf(".args["); i >= 0; i = path.indexOf(".args[", i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static void exactly(String op, List<Expression> args, int n, String path) {

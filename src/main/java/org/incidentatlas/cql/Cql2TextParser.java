@@ -25,12 +25,52 @@ import org.locationtech.jts.io.WKTReader;
 public final class Cql2TextParser {
 
     private final UnaryOperator<Geometry> toStorage;
+    private final FilterLimits limits;
 
     public Cql2TextParser(UnaryOperator<Geometry> toStorage) {
-        this.toStorage = toStorage;
+        this(toStorage, FilterLimits.DEFAULT);
     }
 
+    public Cql2TextParser(UnaryOperator<Geometry> toStorage, FilterLimits limits) {
+        this.toStorage = toStorage;
+        this.limits = limits;
+    }
+
+    /** The filter as an expression; a {@link CqlException} naming the problem when it cannot be read or is over a limit. */
     public Expression parse(String text) {
+        limits.checkLength(text);
+        checkParentheses(text);
+        try {
+            return limits.checked(read(text));
+        } catch (StackOverflowError e) {
+            // a chain the parentheses check cannot see (e.g. thousands of unary minus signs)
+            throw limits.tooDeep();
+        }
+    }
+
+    /**
+     * The grammar's rules recurse once per parenthesis (and ANTLR takes about a dozen frames per
+     * level), so nesting is measured on the text before parsing; quoted strings do not count.
+     */
+    private void checkParentheses(String text) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted; // a doubled quote inside a string toggles twice
+            } else if (!quoted && c == '(') {
+                depth++;
+                if (depth > limits.maxDepth()) {
+                    throw limits.tooDeep();
+                }
+            } else if (!quoted && c == ')') {
+                depth--;
+            }
+        }
+    }
+
+    private Expression read(String text) {
         Cql2Lexer lexer = new Cql2Lexer(CharStreams.fromString(text));
         Cql2Parser parser = new Cql2Parser(new CommonTokenStream(lexer));
         BaseErrorListener failFast = new BaseErrorListener() {

@@ -157,11 +157,18 @@ public final class CqlToSql {
     private Sql arithmetic(Expression.Arithmetic a) {
         Sql l = scalar(a.left(), CqlType.NUMBER, "'" + a.op() + "'");
         Sql r = scalar(a.right(), CqlType.NUMBER, "'" + a.op() + "'");
+        boolean dividing = a.op().equals("/") || a.op().equals("%") || a.op().equals("div");
+        if (dividing && a.right() instanceof Expression.Number n && n.value().signum() == 0) {
+            throw new CqlException("division by zero: '" + a.op() + " 0' has no value");
+        }
+        // A divisor that is zero in some rows gives NULL (unknown) there, so the comparison does
+        // not hold for them, instead of the database's division-by-zero error for the request.
+        Sql divisor = dividing ? Sql.of("NULLIF(", r, ", 0)") : r;
         return switch (a.op()) {
             case "+", "-", "*" -> Sql.of("(", l, " ", a.op(), " ", r, ")");
-            case "/" -> Sql.of("(CAST(", l, " AS DOUBLE PRECISION) / ", r, ")");
-            case "%" -> Sql.of("MOD(", l, ", ", r, ")");
-            case "div" -> dialect.integerDivision(l, r);
+            case "/" -> Sql.of("(CAST(", l, " AS DOUBLE PRECISION) / ", divisor, ")");
+            case "%" -> Sql.of("MOD(", l, ", ", divisor, ")");
+            case "div" -> dialect.integerDivision(l, divisor);
             case "^" -> Sql.of("POWER(", l, ", ", r, ")");
             default -> throw new CqlException("unknown arithmetic operator '" + a.op() + "'");
         };

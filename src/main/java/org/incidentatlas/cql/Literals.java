@@ -39,16 +39,32 @@ final class Literals {
         return value.length() == 10 ? date(value) : timestamp(value);
     }
 
-    /** BBOX(minx, miny, maxx, maxy) or the 6-number form with heights, as a polygon. */
+    /**
+     * BBOX(minx, miny, maxx, maxy) or the 6-number form with heights, as a polygon. A first x above
+     * the second is a box across the antimeridian (as in the bbox parameter): the two boxes on
+     * either side of it, as a multipolygon.
+     */
     static Geometry bbox(List<Double> n, GeometryFactory geometries) {
         if (n.size() != 4 && n.size() != 6) {
             throw new CqlException("BBOX takes 4 numbers (or 6 with heights); got " + n.size());
         }
         int half = n.size() / 2;
-        if (n.get(0) > n.get(half) || n.get(1) > n.get(half + 1)) {
+        double west = n.get(0);
+        double south = n.get(1);
+        double east = n.get(half);
+        double north = n.get(half + 1);
+        if (south > north) {
             throw new CqlException("BBOX minimum is above its maximum: " + n);
         }
-        return geometries.toGeometry(new Envelope(n.get(0), n.get(half), n.get(1), n.get(half + 1)));
+        if (west > east) {
+            if (west > 180 || east < -180) {
+                throw new CqlException("BBOX across the antimeridian needs longitudes within [-180, 180]: " + n);
+            }
+            // toGeometry gives a line or point for an edge on the antimeridian itself
+            return geometries.buildGeometry(List.of(geometries.toGeometry(new Envelope(west, 180, south, north)),
+                    geometries.toGeometry(new Envelope(-180, east, south, north))));
+        }
+        return geometries.toGeometry(new Envelope(west, east, south, north));
     }
 
 }

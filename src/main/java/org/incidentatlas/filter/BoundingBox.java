@@ -1,6 +1,12 @@
 package org.incidentatlas.filter;
 
-/** A WGS 84 longitude/latitude box (west, south, east, north), checked on construction. */
+import java.util.List;
+
+/**
+ * A WGS 84 longitude/latitude box (west, south, east, north), checked on construction. A west edge
+ * east of the east edge is a box across the antimeridian (OGC API - Features Part 1,
+ * /req/core/fc-bbox-definition): {@code 177,65,-177,70} covers 177°E to 180° and -180° to 177°W.
+ */
 public record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
 
     public BoundingBox {
@@ -11,10 +17,22 @@ public record BoundingBox(double minLon, double minLat, double maxLon, double ma
         if (minLat > maxLat) {
             throw new IllegalArgumentException("minimum latitude " + minLat + " is above maximum latitude " + maxLat);
         }
-        if (minLon > maxLon) {
-            throw new IllegalArgumentException("minimum longitude " + minLon + " is east of maximum longitude " + maxLon
-                    + " (boxes across the antimeridian are not supported; the service covers the Caucasus)");
+    }
+
+    /** Whether the box crosses the antimeridian (its west edge lies east of its east edge). */
+    public boolean crossesAntimeridian() {
+        return minLon > maxLon;
+    }
+
+    /**
+     * The box as boxes that do not cross the antimeridian: itself, or its part up to 180° and its
+     * part from -180°. A feature matches the box when it intersects any of them.
+     */
+    public List<BoundingBox> parts() {
+        if (!crossesAntimeridian()) {
+            return List.of(this);
         }
+        return List.of(new BoundingBox(minLon, minLat, 180, maxLat), new BoundingBox(-180, minLat, maxLon, maxLat));
     }
 
     private static void check(String what, double value, double limit) {

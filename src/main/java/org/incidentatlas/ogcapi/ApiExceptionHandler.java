@@ -6,8 +6,11 @@ import org.incidentatlas.incidents.InvalidIncidentException;
 import org.incidentatlas.incidents.VersionConflictException;
 import org.incidentatlas.ingest.InvalidReportException;
 import org.incidentatlas.storage.DatabaseOutage;
+import org.incidentatlas.storage.InvalidValueException;
+import org.incidentatlas.storage.StatementTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every failure into a JSON {@link ApiError}: 4xx for what the client can fix, 503 with {@code Retry-After}
@@ -98,6 +102,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof WriteBodyLimit.TooLarge tooLarge) {
+            return error(HttpStatus.CONTENT_TOO_LARGE, new ApiError("PayloadTooLarge", tooLarge.getMessage()));
+        }
         return error(HttpStatus.BAD_REQUEST, new ApiError("InvalidRequestBody", "the request body is not valid JSON"));
     }
 
@@ -112,8 +119,32 @@ public class ApiExceptionHandler {
                 "'" + e.getValue() + "' is not a valid value for " + e.getName()));
     }
 
+    /**
+     * 503: the request was fine but the database could not answer it in time (overload, or a query
+     * too costly for the limit); no Retry-After, as the same query may well take as long again.
+     */
+    @ExceptionHandler(StatementTimeoutException.class)
+    ResponseEntity<ApiError> statementTimeout(StatementTimeoutException e) {
+        LOG.warn("statement timeout: {}", e.getMostSpecificCause().getMessage());
+        return error(HttpStatus.SERVICE_UNAVAILABLE, new ApiError("StatementTimeout", "the database did not answer within "
+                + "atlas.db.statement-timeout (" + e.timeout().toSeconds() + " s); narrow the request (a smaller bbox, "
+                + "a simpler filter, a smaller limit) or try again later"));
+    }
+
+    /** A value of the request that the database cannot compute with (overflow, a string too long). */
+    @ExceptionHandler(InvalidValueException.class)
+    ResponseEntity<ApiError> invalidValue(InvalidValueException e) {
+        return error(HttpStatus.BAD_REQUEST, new ApiError("InvalidParameterValue",
+                "a value of the request cannot be used: " + e.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // nobody is left to answer; not a fault of the service
+            LOG.info("client disconnected before the response was complete: {}", String.valueOf(NestedExceptionUtils.getMostSpecificCause(e)));
+            return null;
+        }
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e);
         }

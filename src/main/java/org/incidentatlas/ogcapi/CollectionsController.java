@@ -56,7 +56,8 @@ public class CollectionsController {
             @Parameter(description = "Output format: json or html") @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException {
         MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON, OutputFormat.DOCUMENTS);
-        List<Link> links = List.of(new Link(ServiceLinks.url("/collections"), "self", "application/json", "This document"));
+        List<Link> links = List.of(new Link(ServiceLinks.url("/collections"), "self", "application/json", "This document"),
+                new Link(ServiceLinks.url("/collections?f=html"), "alternate", "text/html", "This document as HTML"));
         return ResponseEntity.ok().contentType(type)
                 .body(new Collections(links, sources.all().stream().map(this::describe).toList()));
     }

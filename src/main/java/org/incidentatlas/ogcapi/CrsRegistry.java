@@ -98,13 +98,24 @@ public class CrsRegistry {
     }
 
     /**
-     * A bbox given in {@code crs} as the storage box that holds it: its edges are densified and
-     * transformed, and the envelope of the result taken (a projected box's edges are curves in
-     * longitude/latitude).
+     * A bbox given in {@code crs} as the storage box that holds it. A geographic CRS differs from
+     * the storage CRS only in axis order, so its two corners are converted as they are (a west
+     * corner east of the east one stays a box across the antimeridian). A projected box's edges
+     * are curves in longitude/latitude: they are densified and transformed, and the envelope of
+     * the result taken.
      */
     BoundingBox toStorage(double minX, double minY, double maxX, double maxY, SupportedCrs crs) {
         if (crs.isStorage()) {
             return new BoundingBox(minX, minY, maxX, maxY);
+        }
+        if (!crs.projected()) {
+            double[] lower = crs.toStorage(minX, minY);
+            double[] upper = crs.toStorage(maxX, maxY);
+            return new BoundingBox(lower[0], lower[1], upper[0], upper[1]);
+        }
+        if (minX > maxX || minY > maxY) {
+            throw new IllegalArgumentException("the minimum (" + minX + ", " + minY + ") is above the maximum ("
+                    + maxX + ", " + maxY + "); a box across the antimeridian is given in a geographic CRS");
         }
         double west = Double.POSITIVE_INFINITY;
         double south = Double.POSITIVE_INFINITY;

@@ -6,6 +6,7 @@ import org.incidentatlas.cql.Cql2JsonParser;
 import org.incidentatlas.cql.Cql2TextParser;
 import org.incidentatlas.cql.CqlException;
 import org.incidentatlas.cql.Expression;
+import org.incidentatlas.cql.FilterLimits;
 
 /**
  * The Part 3 parameters {@code filter}, {@code filter-lang} and {@code filter-crs}: reads the
@@ -20,7 +21,7 @@ final class FilterParameters {
     }
 
     /** The filter, or null when there is none; a 400 naming the problem when it cannot be read. */
-    static Expression parse(String filter, String lang, String filterCrs, CrsRegistry registry) {
+    static Expression parse(String filter, String lang, String filterCrs, CrsRegistry registry, FilterLimits limits) {
         if (filter == null) {
             if (lang != null || filterCrs != null) {
                 throw ApiException.badParameter("filter-lang and filter-crs go with a filter parameter");
@@ -31,8 +32,8 @@ final class FilterParameters {
         String language = lang == null ? CQL2_TEXT : lang;
         try {
             return switch (language) {
-                case CQL2_TEXT -> new Cql2TextParser(crs::toStorage).parse(filter);
-                case CQL2_JSON -> new Cql2JsonParser(crs::toStorage).parse(filter);
+                case CQL2_TEXT -> new Cql2TextParser(crs::toStorage, limits).parse(filter);
+                case CQL2_JSON -> new Cql2JsonParser(crs::toStorage, limits).parse(filter);
                 default -> throw ApiException.badParameter("filter-lang '" + lang + "' is not supported; use one of "
                         + List.of(CQL2_TEXT, CQL2_JSON));
             };

@@ -62,6 +62,9 @@ class HtmlDocuments extends AbstractHttpMessageConverter<Object> {
     private static String landing(LandingController.LandingPage p) {
         List<String[]> rows = new ArrayList<>();
         for (Link l : p.links()) {
+            if ("alternate".equals(l.rel())) {
+                continue; // this page is the HTML; its JSON is under Formats
+            }
             rows.add(new String[] {l.title(), l.type() != null && l.type().startsWith("application/json")
                     ? l.href() + "?f=html" : l.href()});
         }

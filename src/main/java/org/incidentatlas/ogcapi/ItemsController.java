@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.incidentatlas.cql.FilterLimits;
 import org.incidentatlas.filter.PageSlice;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,12 +40,15 @@ public class ItemsController {
     private final JsonMapper json;
     private final ItemsRepresentations representations;
     private final CrsRegistry crs;
+    private final FilterLimits filterLimits;
 
-    public ItemsController(FeatureSources sources, JsonMapper json, ItemsRepresentations representations, CrsRegistry crs) {
+    public ItemsController(FeatureSources sources, JsonMapper json, ItemsRepresentations representations, CrsRegistry crs,
+                           FilterLimits filterLimits) {
         this.sources = sources;
         this.json = json;
         this.representations = representations;
         this.crs = crs;
+        this.filterLimits = filterLimits;
     }
 
     @GetMapping("/collections/{collectionId}/items")
@@ -104,7 +108,7 @@ public class ItemsController {
             @RequestParam(name = "f", required = false) String f)
             throws HttpMediaTypeNotAcceptableException, IOException {
         FeatureSource source = sources.get(collectionId);
-        ItemsQuery query = ItemsRequest.parse(request.getParameterMap(), source, this.crs);
+        ItemsQuery query = ItemsRequest.parse(request.getParameterMap(), source, this.crs, filterLimits);
         OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, OutputFormat.ITEMS);
         MediaType type = format.mediaType(OgcMediaTypes.GEOJSON);
         source.checkCursor(query);
@@ -189,6 +193,7 @@ public class ItemsController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         List<Link> links = List.of(new Link(ServiceLinks.current(), "self", OgcMediaTypes.GEOJSON_VALUE, "This feature"),
+                new Link(ServiceLinks.currentWith("f", "html"), "alternate", "text/html", "This feature as HTML"),
                 new Link(ServiceLinks.url("/collections/" + collectionId), "collection", "application/json", "The collection"));
         StreamingResponseBody body = out -> {
             try (JsonGenerator g = json.createGenerator(out)) {

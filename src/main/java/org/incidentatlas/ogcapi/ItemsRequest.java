@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.incidentatlas.cql.Expression;
+import org.incidentatlas.cql.FilterLimits;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
@@ -32,7 +33,7 @@ final class ItemsRequest {
     private ItemsRequest() {
     }
 
-    static ItemsQuery parse(Map<String, String[]> parameters, FeatureSource source, CrsRegistry crs) {
+    static ItemsQuery parse(Map<String, String[]> parameters, FeatureSource source, CrsRegistry crs, FilterLimits limits) {
         Set<String> known = new TreeSet<>(STANDARD);
         known.addAll(source.propertyFilters());
         Set<String> unknown = new TreeSet<>(parameters.keySet());
@@ -55,7 +56,7 @@ final class ItemsRequest {
             }
         }
         Expression filter = FilterParameters.parse(single(parameters, "filter"), single(parameters, "filter-lang"),
-                single(parameters, "filter-crs"), crs);
+                single(parameters, "filter-crs"), crs, limits);
         if (filter != null && !source.filters()) {
             throw ApiException.badParameter("filter: the items of '" + source.id() + "' cannot be filtered with CQL2");
         }
@@ -71,16 +72,16 @@ final class ItemsRequest {
         return values == null ? null : values[0];
     }
 
-    /** A bbox in {@code bboxCrs}, as the storage box that holds it. */
+    /**
+     * A bbox in {@code bboxCrs}, as the storage box that holds it. In a geographic CRS a first
+     * longitude greater than the second is a box across the antimeridian, whatever the axis order.
+     */
     static BoundingBox bbox(String value, SupportedCrs bboxCrs, CrsRegistry registry) {
         if (value == null || bboxCrs.isStorage()) {
             return bbox(value);
         }
         double[] n = numbers(value);
         int half = n.length / 2;
-        if (n[0] > n[half] || n[1] > n[half + 1]) {
-            throw ApiException.badParameter("bbox minimum is above its maximum: '" + value + "'");
-        }
         try {
             return registry.toStorage(n[0], n[1], n[half], n[half + 1], bboxCrs);
         } catch (IllegalArgumentException e) {
@@ -94,6 +95,9 @@ final class ItemsRequest {
         }
         double[] n = numbers(value);
         int half = n.length / 2;
+        if (half == 3 && n[2] > n[5]) {
+            throw ApiException.badParameter("bbox: minimum height " + n[2] + " is above maximum height " + n[5]);
+        }
         try {
             return new BoundingBox(n[0], n[1], n[half], n[half + 1]);
         } catch (IllegalArgumentException e) {

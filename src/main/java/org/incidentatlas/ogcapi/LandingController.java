@@ -32,6 +32,7 @@ public class LandingController {
         MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON, OutputFormat.DOCUMENTS);
         List<Link> links = List.of(
                 new Link(ServiceLinks.url("/"), "self", "application/json", "This document"),
+                new Link(ServiceLinks.url("/?f=html"), "alternate", "text/html", "This document as HTML"),
                 new Link(ServiceLinks.url("/api"), "service-desc", OgcMediaTypes.OPENAPI_JSON_VALUE, "The API definition (OpenAPI 3.0)"),
                 new Link(ServiceLinks.url("/api.html"), "service-doc", "text/html", "The API documentation"),
                 new Link(ServiceLinks.url("/conformance"), "conformance", "application/json", "Conformance classes implemented"),

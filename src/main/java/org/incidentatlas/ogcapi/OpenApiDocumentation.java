@@ -41,6 +41,7 @@ class OpenApiDocumentation implements OpenApiCustomizer {
         // the servlet container's error page is not an endpoint
         api.getPaths().remove("/error");
         api.getComponents().addParameters("limit", new Parameter().in("query").name("limit").required(false)
+                .style(Parameter.StyleEnum.FORM).explode(false)
                 .description("Page size; larger values are served as " + ItemsRequest.MAX_LIMIT)
                 .schema(limitSchema()));
         api.getComponents().addSchemas("ApiError", new ObjectSchema()
@@ -175,10 +176,14 @@ class OpenApiDocumentation implements OpenApiCustomizer {
 
     /** The standard parameters with their types, as OGC API - Features Part 1 defines them. */
     private static void typed(Operation op) {
+        // Part 1 defines every query parameter as style: form, explode: false; said explicitly,
+        // as OGC's test suite reads it (a comma-separated bbox is one value, not repeated keys)
+        op.getParameters().stream().filter(p -> "query".equals(p.getIn()))
+                .forEach(p -> p.style(Parameter.StyleEnum.FORM).explode(false));
         // inline, with the same bounds as the component QGIS reads
         parameter(op, "limit").ifPresent(p -> p.schema(limitSchema()));
-        parameter(op, "bbox").ifPresent(p -> p.style(Parameter.StyleEnum.FORM).explode(false)
-                .schema(new ArraySchema().items(new NumberSchema()).minItems(4).maxItems(6)));
+        parameter(op, "datetime").ifPresent(p -> p.schema(new StringSchema()));
+        parameter(op, "bbox").ifPresent(p -> p.schema(new ArraySchema().items(new NumberSchema()).minItems(4).maxItems(6)));
         parameter(op, "geo_precision").ifPresent(p -> p.schema(new IntegerSchema().minimum(BigDecimal.ONE)
                 .maximum(BigDecimal.valueOf(3))));
         parameter(op, "radius").ifPresent(p -> p.schema(new NumberSchema().minimum(BigDecimal.ZERO)

@@ -1,5 +1,7 @@
 package org.incidentatlas.storage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.incidentatlas.filter.BoundingBox;
@@ -17,10 +19,16 @@ public final class H2gisDialect implements SqlDialect {
 
     @Override
     public SqlWhere intersectsEnvelope(SqlWhere where, String column, BoundingBox b) {
-        // H2 consults a spatial index only for the && operator; ST_Intersects then refines.
+        // H2 consults a spatial index only for the && operator; ST_Intersects then refines. A box
+        // across the antimeridian is its two halves, ORed in one condition so a feature is counted once.
         String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + SRID + ")";
-        return where.and("(" + column + " && " + envelope + " AND ST_Intersects(" + column + ", " + envelope + "))",
-                b.minLon(), b.minLat(), b.maxLon(), b.maxLat(), b.minLon(), b.minLat(), b.maxLon(), b.maxLat());
+        List<String> tests = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (BoundingBox p : b.parts()) {
+            tests.add("(" + column + " && " + envelope + " AND ST_Intersects(" + column + ", " + envelope + "))");
+            args.addAll(List.of(p.minLon(), p.minLat(), p.maxLon(), p.maxLat(), p.minLon(), p.minLat(), p.maxLon(), p.maxLat()));
+        }
+        return where.and("(" + String.join(" OR ", tests) + ")", args.toArray());
     }
 
     @Override

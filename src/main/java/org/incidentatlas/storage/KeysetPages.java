@@ -36,6 +36,9 @@ public final class KeysetPages {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(FETCH_SIZE);
+        // the same statement timeout and error translation as the service's template
+        this.streaming.setQueryTimeout(jdbc.getQueryTimeout());
+        this.streaming.setExceptionTranslator(jdbc.getExceptionTranslator());
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }

@@ -1,6 +1,8 @@
 package org.incidentatlas.storage;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import net.postgis.jdbc.PGbox2d;
@@ -18,9 +20,15 @@ public final class PostgisDialect implements SqlDialect {
 
     @Override
     public SqlWhere intersectsEnvelope(SqlWhere where, String column, BoundingBox b) {
-        // ST_Intersects carries its own index test (&&) in PostGIS.
-        return where.and("ST_Intersects(" + column + ", ST_MakeEnvelope(?, ?, ?, ?, " + SRID + "))",
-                b.minLon(), b.minLat(), b.maxLon(), b.maxLat());
+        // ST_Intersects carries its own index test (&&) in PostGIS; a box across the antimeridian
+        // is its two halves, ORed in one condition so a feature is counted once.
+        List<String> tests = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (BoundingBox part : b.parts()) {
+            tests.add("ST_Intersects(" + column + ", ST_MakeEnvelope(?, ?, ?, ?, " + SRID + "))");
+            args.addAll(List.of(part.minLon(), part.minLat(), part.maxLon(), part.maxLat()));
+        }
+        return where.and("(" + String.join(" OR ", tests) + ")", args.toArray());
     }
 
     @Override

@@ -3,9 +3,11 @@ package org.incidentatlas.storage;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 public class StorageConfiguration {
@@ -20,6 +22,26 @@ public class StorageConfiguration {
      * more (docs/BENCHMARKS.md, border proximity); the service's queries run in milliseconds, so its
      * connections do without. A connection-init-sql of the operator's own is left alone.
      */
+    /**
+     * Every JdbcTemplate of the service (the streaming ones copy it, see {@link KeysetPages}) runs
+     * its statements under {@code atlas.db.statement-timeout} and reports a timeout or a bad value
+     * as such (see {@link DatabaseErrorTranslator}).
+     */
+    @Bean
+    static BeanPostProcessor timedStatements(ObjectProvider<DatabaseLimits> limits) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JdbcTemplate jdbc && !(jdbc.getExceptionTranslator() instanceof DatabaseErrorTranslator)) {
+                    DatabaseLimits l = limits.getObject();
+                    jdbc.setQueryTimeout(l.timeoutSeconds());
+                    jdbc.setExceptionTranslator(new DatabaseErrorTranslator(jdbc.getExceptionTranslator(), l));
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean
     static BeanPostProcessor postgresSessionsWithoutJit() {
         return new BeanPostProcessor() {

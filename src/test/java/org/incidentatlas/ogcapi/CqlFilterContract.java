@@ -245,7 +245,7 @@ abstract class CqlFilterContract {
         String id = features.get(0).path("id").asString();
         JsonNode one = api.body(api.get("/collections/incidents/items/" + id + "?properties=country"));
         assertThat(new ArrayList<>(one.path("properties").propertyNames())).containsExactly("country");
-        assertThat(one.path("links").size()).isEqualTo(2);
+        assertThat(one.path("links").size()).isEqualTo(3); // self, alternate (HTML), collection
         HttpResponse<String> bad = api.get("/collections/incidents/items?properties=event_date,colour");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("colour");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.incidentatlas.cql.CqlDialect;
 import org.incidentatlas.cql.CqlException;
 import org.incidentatlas.cql.CqlToSql;
+import org.incidentatlas.cql.FilterLimits;
 import org.incidentatlas.cql.Expression;
 import org.incidentatlas.filter.PageCursor;
 import org.incidentatlas.incidents.IncidentFeatureReader;
@@ -65,7 +66,7 @@ class InputFuzzTest {
         switch (reader) {
             case CQL2_TEXT, CQL2_JSON -> {
                 Expression filter = FilterParameters.parse(text, reader == Reader.CQL2_TEXT ? "cql2-text" : "cql2-json",
-                        null, CRS);
+                        null, CRS, FilterLimits.DEFAULT);
                 for (CqlToSql sql : TRANSLATIONS) {
                     sql.condition(filter);
                 }

@@ -1,0 +1,30 @@
+package org.incidentatlas.storage;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Resource limits on the database (OWASP API4).
+ *
+ * @param statementTimeout {@code atlas.db.statement-timeout}: the longest one SQL statement of the
+ *                         service may run (the JDBC query timeout, so whole seconds, rounded up);
+ *                         a statement over it is cancelled by the database and the request answered
+ *                         with a JSON error naming this setting. 0 turns it off.
+ */
+@ConfigurationProperties("atlas.db")
+public record DatabaseLimits(@DefaultValue("30s") Duration statementTimeout) {
+
+    public DatabaseLimits {
+        if (statementTimeout.isNegative()) {
+            throw new IllegalArgumentException("atlas.db.statement-timeout must not be negative");
+        }
+    }
+
+    /** The timeout as JDBC takes it: whole seconds, rounded up (0: none). */
+    int timeoutSeconds() {
+        long millis = statementTimeout.toMillis();
+        return (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
+    }
+}
