@@ -2,30 +2,21 @@ package org.incidentatlas.ogcapi;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.incidentatlas.testsupport.OnH2gis;
 import org.locationtech.jts.geom.Geometry;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The statement timeout on H2: H2GIS's ST_Intersects, which a bbox query on the places calls for
  * each of their thousands of rows, is swapped for one that sleeps, so the query runs for seconds.
  * (H2 looks at the timeout every 128 rows, so the slow query needs many rows.)
  */
+@OnH2gis("timeout")
 public class StatementTimeoutOnH2gisTest extends StatementTimeoutContract {
 
     private static final String H2GIS_INTERSECTS = "org.h2gis.functions.spatial.predicates.ST_Intersects.isIntersects";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:timeout-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
-    }
 
     /** The slow stand-in, called by H2 through the alias. */
     public static Boolean slowIntersects(Geometry a, Geometry b) throws InterruptedException {
