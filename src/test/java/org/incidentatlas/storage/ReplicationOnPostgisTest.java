@@ -3,11 +3,16 @@ package org.incidentatlas.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -35,6 +40,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
@@ -58,6 +64,7 @@ class ReplicationOnPostgisTest {
     private static final String TOKEN = "replication-test-token";
     private static final int REPORTS = 50;
     private static final int BATCH = 20;
+    private static final Path LOG = Path.of("target", "replication-instance.log");
 
     private static PostgisTestDatabase primary;
     private static PostgisTestDatabase standby;
@@ -70,8 +77,16 @@ class ReplicationOnPostgisTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One running service instance. */
-    private record Instance(ConfigurableApplicationContext context, int port) {
+    /** One running service instance: in this JVM (context), or in a JVM of its own that can be killed (process). */
+    private record Instance(ConfigurableApplicationContext context, Process process, int port) {
+
+        void stop() {
+            if (context != null) {
+                context.close();
+            } else {
+                process.destroyForcibly();
+            }
+        }
 
         URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
@@ -95,7 +110,7 @@ class ReplicationOnPostgisTest {
     static void stopAll() {
         for (Instance i : new Instance[] {first, second}) {
             if (i != null) {
-                i.context().close();
+                i.stop();
             }
         }
         if (standby != null) {
@@ -113,7 +128,8 @@ class ReplicationOnPostgisTest {
         List<ObjectNode> reports = reports();
         // two instances starting together on an empty database (migrations, places, borders), and one for the reference
         CompletableFuture<Instance> startFirst = CompletableFuture.supplyAsync(() -> start(database, onStandby));
-        CompletableFuture<Instance> startSecond = CompletableFuture.supplyAsync(() -> start(database, onStandby));
+        // the second in a JVM of its own, killed later
+        Instance killable = spawn(database, onStandby);
         Instance alone = start(reference, null);
         try {
             for (ObjectNode r : reports) {
@@ -126,7 +142,7 @@ class ReplicationOnPostgisTest {
         List<String> expected = incidentRows(reference);
         assertThat(expected).hasSizeGreaterThan(5);
         first = startFirst.get();
-        second = startSecond.get();
+        second = awaitReady(killable);
         assertThat(count(database, "SELECT count(*) FROM dataset_loads")).isEqualTo(count(reference, "SELECT count(*) FROM dataset_loads"));
         assertThat(count(database, "SELECT count(*) FROM places")).isEqualTo(count(reference, "SELECT count(*) FROM places"));
 
@@ -148,7 +164,7 @@ class ReplicationOnPostgisTest {
             clients.shutdown();
         }
 
-        // the rest as one batch to the second instance, which is shut down while it works through it
+        // the rest as one batch to the second instance, which is killed (SIGKILL) while it works through it
         ArrayNode batch = JSON.createArrayNode();
         shuffled.subList(REPORTS - BATCH, REPORTS).forEach(batch::add);
         CompletableFuture<Integer> cut = CompletableFuture.supplyAsync(() -> {
@@ -164,7 +180,7 @@ class ReplicationOnPostgisTest {
             stored = count(database, "SELECT count(*) FROM reports");
         }
         assertThat(cut.isDone()).as("the batch was still running when its instance stopped").isFalse();
-        second.context().close();
+        second.process().destroyForcibly().waitFor();
         second = null;
         assertThat(cut.get()).as("the client of the killed instance got no 200").isNotEqualTo(200);
         long survived = count(database, "SELECT count(*) FROM reports") - singles.size();
@@ -267,8 +283,8 @@ class ReplicationOnPostgisTest {
         assertThat(post(first, "/reports", report.toString()).statusCode()).as("no primary").isEqualTo(503);
 
         standby.promote();
-        first.context().close();
-        second.context().close();
+        first.stop();
+        second.stop();
         second = null;
         first = start(onStandby, null);
         HttpResponse<String> posted = post(first, "/reports", report.toString());
@@ -277,26 +293,150 @@ class ReplicationOnPostgisTest {
         assertThat(get(first, "/actuator/health/readiness", false).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * The figures of docs/BENCHMARKS.md, "Replication (issue 15)" (bench/replication.sh; not part of the build):
+     * the same reports ingested by one instance and by two, 8 concurrent clients each time, on databases of their own,
+     * with the incidents compared; then item reads served by the replica, counted on the standby.
+     */
+    @Test
+    @Order(0)
+    @EnabledIfSystemProperty(named = "atlas.bench", matches = "true")
+    void benchIngestionOnOneInstanceAgainstTwoAndItemReadsFromTheReplica() throws Exception {
+        int n = Integer.getInteger("atlas.bench.reports", 200);
+        List<ObjectNode> reports = reports(n, "bench");
+        DbCoordinates one = primary.createDatabase("bench_one");
+        DbCoordinates two = primary.createDatabase("bench_two");
+        DbCoordinates twoOnStandby = standby.sameDatabase(two);
+        Instance alone = start(one, null);
+        double oneRate;
+        try {
+            oneRate = ingest(reports, List.of(alone));
+        } finally {
+            alone.stop();
+        }
+        Instance a = start(two, twoOnStandby);
+        Instance b = start(two, twoOnStandby);
+        try {
+            double twoRate = ingest(reports, List.of(a, b));
+            List<String> expected = incidentRows(one);
+            assertThat(count(two, "SELECT count(*) FROM reports")).isEqualTo((long) n);
+            assertThat(incidentRows(two)).as("two instances give the incidents one gives").isEqualTo(expected);
+
+            List<Long> ids = new ArrayList<>();
+            query(two, "SELECT id FROM incidents ORDER BY id", rs -> ids.add(rs.getLong(1)));
+            for (int i = 0; i < 400 && count(two, "SELECT count(*) FROM incidents") != count(twoOnStandby, "SELECT count(*) FROM incidents"); i++) {
+                Thread.sleep(50);
+            }
+            String xacts = "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()";
+            long before = count(twoOnStandby, xacts);
+            int reads = 1000;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < reads; i++) {
+                HttpResponse<String> r = get(a, "/collections/incidents/items/" + ids.get(i % ids.size()), false);
+                assertThat(r.statusCode()).isEqualTo(200);
+            }
+            double readRate = reads / ((System.nanoTime() - t0) / 1e9);
+            Thread.sleep(600); // the statistics collector reports every 500 ms
+            long onReplica = count(twoOnStandby, xacts) - before;
+            for (long id : ids) {
+                String item = "/collections/incidents/items/" + id;
+                assertThat(get(a, item, false).body()).as("replica and primary agree").isEqualTo(get(a, item, true).body());
+            }
+            System.out.printf("replication bench: %d reports, %d incidents | one instance %.1f reports/s | two instances %.1f reports/s"
+                    + " | ratio %.2f | item reads %.0f/s, %d of %d transactions on the standby | incidents equal: yes%n",
+                    n, ids.size(), oneRate, twoRate, twoRate / oneRate, readRate, onReplica, reads);
+            assertThat(onReplica).as("item reads served by the replica").isGreaterThanOrEqualTo(reads);
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    /** Posts the reports with 8 concurrent clients spread over the instances; reports per second. */
+    private static double ingest(List<ObjectNode> reports, List<Instance> instances) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                Instance to = instances.get(i % instances.size());
+                String body = reports.get(i).toString();
+                answers.add(clients.submit(() -> post(to, "/reports", body)));
+            }
+            for (Future<HttpResponse<String>> a : answers) {
+                assertThat(a.get().statusCode()).as(a.get().body()).isEqualTo(201);
+            }
+            return reports.size() / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            clients.shutdown();
+        }
+    }
+
     // --- instances
 
     private static Instance start(DbCoordinates db, DbCoordinates replica) {
-        String[] args = {"--server.port=0", "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
+        String[] args = arguments(db, replica, 0);
+        ConfigurableApplicationContext context = IncidentAtlasApplication.application(args).run(args);
+        return new Instance(context, null, context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    /** An instance in a JVM of its own (this test's class path), its output in target/replication-instance.log. */
+    private static Instance spawn(DbCoordinates db, DbCoordinates replica) {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), IncidentAtlasApplication.class.getName()));
+        command.addAll(List.of(arguments(db, replica, port)));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
+            return new Instance(null, p, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Instance awaitReady(Instance spawned) throws Exception {
+        long until = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < until) {
+            if (!spawned.process().isAlive()) {
+                throw new AssertionError("the instance exited with " + spawned.process().exitValue() + ": " + Files.readString(LOG));
+            }
+            try {
+                if (get(spawned, "/actuator/health/readiness", false).statusCode() == 200) {
+                    return spawned;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the instance did not become ready: " + Files.readString(LOG));
+    }
+
+    private static String[] arguments(DbCoordinates db, DbCoordinates replica, int port) {
+        return new String[] {"--server.port=" + port, "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(), "--atlas.db.read-url=" + (replica == null ? "" : replica.jdbcUrl()),
                 "--atlas.write-token=" + TOKEN, "--atlas.demo-data=false", "--atlas.jobs.poll-seconds=1", "--atlas.jobs.lease-seconds=3",
                 "--atlas.db.read-max-lag-seconds=60", "--server.shutdown=immediate", "--spring.main.banner-mode=off"};
-        ConfigurableApplicationContext context = IncidentAtlasApplication.application(args).run(args);
-        return new Instance(context, context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
 
     // --- the reports: the team's demo reports, each copy made unique by a trailing line; the copies fuse
 
     private static List<ObjectNode> reports() throws IOException {
+        return reports(REPORTS, "copy");
+    }
+
+    private static List<ObjectNode> reports(int n, String tag) throws IOException {
         ReportManifest manifest = ReportManifest.parse(resource("MANIFEST.tsv"));
         List<ObjectNode> out = new ArrayList<>();
-        for (int i = 0; i < REPORTS; i++) {
+        for (int i = 0; i < n; i++) {
             Map<String, String> row = manifest.rows().get(i % manifest.rows().size());
             ObjectNode r = JSON.createObjectNode();
-            r.put("text", resource(row.get("file")) + "\n\n(copy " + i + ")");
+            r.put("text", resource(row.get("file")) + "\n\n(" + tag + " " + i + ")");
             r.put("published_at", row.get("published_at"));
             r.put("outlet", row.get("outlet"));
             r.put("title", row.get("title"));
