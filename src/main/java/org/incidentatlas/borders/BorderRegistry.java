@@ -3,6 +3,7 @@ package org.incidentatlas.borders;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,8 +33,18 @@ public class BorderRegistry {
     /** The borders in force, reloaded first when another instance (or a loader) changed them since the last read. */
     public BorderSet current() {
         Snapshot s = current.get();
-        // one primary-key read per use: a stale snapshot would give wrong metrics, which is worse than the read
-        return s.version() == store.version() ? s.set() : reload();
+        long version;
+        try {
+            // one primary-key read per use: a stale snapshot would give wrong metrics, which is worse than the read
+            version = store.version();
+        } catch (DataAccessException unreachable) {
+            // the database is down: distance look-ups go on with the borders last read (no write can land meanwhile)
+            if (s.version() >= 0) {
+                return s.set();
+            }
+            throw unreachable;
+        }
+        return s.version() == version ? s.set() : reload();
     }
 
     /** The version of the borders in the database, which {@link #current()} is at least as new as. */
