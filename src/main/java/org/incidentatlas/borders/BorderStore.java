@@ -79,6 +79,21 @@ public class BorderStore {
         });
     }
 
+    /** The version of the border layers in the database (bumped by every change; see {@link #bumpVersion()}). */
+    public long version() {
+        Long v = jdbc.queryForObject("SELECT version FROM border_version WHERE id = 1", Long.class);
+        return v == null ? 0 : v;
+    }
+
+    /**
+     * Marks the borders changed; call inside the changing transaction. The row lock also queues concurrent border
+     * changes from several instances.
+     */
+    public long bumpVersion() {
+        jdbc.update("UPDATE border_version SET version = version + 1 WHERE id = 1");
+        return version();
+    }
+
     /**
      * Deletes a border; call inside a transaction. The incidents' distances to it go with the
      * recompute that every border change starts, which keeps their counts in step.

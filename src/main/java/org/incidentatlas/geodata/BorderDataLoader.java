@@ -65,12 +65,22 @@ public class BorderDataLoader {
         if (changed) {
             List<Country> countryList = countries(countries);
             List<Border> borderList = borders(borders);
-            transaction.executeWithoutResult(status -> {
+            // another instance starting at the same time may have loaded them while this one read the files
+            changed = Boolean.TRUE.equals(transaction.execute(status -> {
+                loads.lockLoading();
+                if (loads.version(DATASET).filter(version::equals).isPresent()) {
+                    return false;
+                }
                 store.replaceCountries(countryList);
                 store.replaceInternational(borderList);
+                store.bumpVersion();
                 loads.markLoaded(DATASET, version);
-            });
-            LOG.info("Loaded {} countries and {} international borders (data version {})", countryList.size(), borderList.size(), version);
+                return true;
+            }));
+            if (changed) {
+                LOG.info("Loaded {} countries and {} international borders (data version {})", countryList.size(), borderList.size(),
+                        version);
+            }
         }
         registry.reload();
         if (changed) {

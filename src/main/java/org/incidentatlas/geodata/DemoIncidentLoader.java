@@ -96,7 +96,10 @@ public class DemoIncidentLoader {
             files.add(text);
             reports.add(ReportManifest.input(Utf8.decode(text, row.get("file")), row));
         }
-        int incidents = transaction.execute(status -> {
+        Integer incidents = transaction.execute(status -> {
+            if (!lockedAndStillToLoad()) {
+                return null;
+            }
             int created = 0;
             for (ReportInput r : reports) {
                 created += ingest.ingest(r).incidentsCreated().size();
@@ -104,6 +107,9 @@ public class DemoIncidentLoader {
             loads.markLoaded(DATASET, DatasetLoads.digest(files.toArray(byte[][]::new)));
             return created;
         });
+        if (incidents == null) {
+            return;
+        }
         LOG.info("Demo data: ingested {} team-written reports from {} into {} incidents", reports.size(), FOLDER, incidents);
     }
 
@@ -113,7 +119,10 @@ public class DemoIncidentLoader {
             content = in.readAllBytes();
         }
         JsonNode features = json.readTree(content).path("features");
-        int n = transaction.execute(status -> {
+        Integer n = transaction.execute(status -> {
+            if (!lockedAndStillToLoad()) {
+                return null;
+            }
             int count = 0;
             for (JsonNode feature : features) {
                 try {
@@ -126,7 +135,16 @@ public class DemoIncidentLoader {
             loads.markLoaded(DATASET, DatasetLoads.digest(content));
             return count;
         });
+        if (n == null) {
+            return;
+        }
         LOG.info("Demo data: loaded {} hand-coded incidents from {}", n, CODED);
+    }
+
+    /** Inside the loading transaction: waits for another instance loading at the same time, then checks again. */
+    private boolean lockedAndStillToLoad() {
+        loads.lockLoading();
+        return !loads.isLoaded(DATASET);
     }
 
     private static byte[] read(String name) throws IOException {

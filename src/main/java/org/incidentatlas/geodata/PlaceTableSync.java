@@ -41,10 +41,19 @@ public class PlaceTableSync {
         if (loads.version(DATASET).filter(version::equals).isPresent()) {
             return;
         }
-        transaction.executeWithoutResult(status -> {
+        boolean stored = Boolean.TRUE.equals(transaction.execute(status -> {
+            // another instance starting at the same time may have stored them meanwhile
+            loads.lockLoading();
+            if (loads.version(DATASET).filter(version::equals).isPresent()) {
+                return false;
+            }
             places.replaceAll(gazetteer.places());
             loads.markLoaded(DATASET, version);
-        });
+            return true;
+        }));
+        if (!stored) {
+            return;
+        }
         LOG.info("Stored {} gazetteer places (data version {})", gazetteer.places().size(), version);
     }
 }

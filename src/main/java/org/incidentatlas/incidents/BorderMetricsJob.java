@@ -1,56 +1,71 @@
 package org.incidentatlas.incidents;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import org.incidentatlas.borders.BorderRegistry;
+import org.incidentatlas.borders.BorderSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Recomputes every stored incident's border metrics after the borders change, in the background:
  * batches of incidents, each in its own short transaction, so reads go on meanwhile (they see
- * each incident's old metrics or its new ones). A change during a run starts another run when
- * this one ends. Progress is readable at any time.
+ * each incident's old metrics or its new ones).
+ *
+ * <p>Several instances may share the database, so whether a run is due, who runs it and how far it
+ * got live there ({@code job_leases}, {@link JobLease}), not in this JVM: a run brings the metrics
+ * up to the border version in the database; one instance at a time holds the lease and renews it
+ * with every batch; the others find nothing to do. An instance that dies mid-run stops renewing,
+ * and once the lease expires any instance's poll resumes after the last batch recorded. A border
+ * change during a run makes the version newer, so another run follows.
  */
 @Component
 public class BorderMetricsJob {
 
     static final int BATCH = 2_000;
+    static final String NAME = "border-metrics";
     private static final Logger LOG = LoggerFactory.getLogger(BorderMetricsJob.class);
 
-    /** The state of the latest run. */
+    /** The state of the latest run, as every instance sees it. */
     public record Status(long run, String state, String reason, long total, long done, Instant startedAt, Instant finishedAt,
                          String error) {
-
-        static Status idle() {
-            return new Status(0, "idle", null, 0, 0, null, null, null);
-        }
     }
 
     private final IncidentStore incidents;
     private final BorderRegistry borders;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final JobLease lease;
+    private final String holder;
+    private final int leaseSeconds;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "border-metrics");
         t.setDaemon(true);
         return t;
     });
-    private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final AtomicReference<String> pendingReason = new AtomicReference<>();
-    private final AtomicLong runs = new AtomicLong();
 
-    public BorderMetricsJob(IncidentStore incidents, BorderRegistry borders) {
+    public BorderMetricsJob(IncidentStore incidents, BorderRegistry borders, JdbcTemplate jdbc,
+                            @Value("${atlas.jobs.lease-seconds:30}") int leaseSeconds,
+                            @Value("${atlas.jobs.poll-seconds:5}") int pollSeconds) {
         this.incidents = incidents;
         this.borders = borders;
+        this.lease = new JobLease(jdbc, NAME);
+        this.leaseSeconds = leaseSeconds;
+        // unique per running application, also for two in one JVM
+        this.holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        // the poll is what resumes a run whose holder died, and what runs changes made through another instance
+        worker.scheduleWithFixedDelay(this::runPending, pollSeconds, pollSeconds, TimeUnit.SECONDS);
     }
 
     @EventListener
@@ -58,43 +73,55 @@ public class BorderMetricsJob {
         request(change.change());
     }
 
-    /** Starts a run (or, while one runs, queues one more); returns the current status. */
+    /** Has the metrics brought up to the current borders soon (on whichever instance takes the lease); the current status. */
     public Status request(String reason) {
-        pendingReason.set(reason);
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            worker.submit(this::runUntilCurrent);
+        lease.note(reason);
+        try {
+            worker.execute(this::runPending);
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: another instance's poll takes it
         }
-        return status.get();
+        return status();
     }
 
     public Status status() {
-        return status.get();
+        JobLease.Row r = lease.read();
+        return new Status(r.run(), r.state(), r.reason(), r.total(), r.done(), r.startedAt(), r.finishedAt(), r.error());
     }
 
-    private void runUntilCurrent() {
+    /** The instance name this job holds the lease under. */
+    public String holder() {
+        return holder;
+    }
+
+    /** Runs while work is due and this instance gets the lease (on the worker thread only). */
+    private void runPending() {
         try {
-            while (again.getAndSet(false)) {
-                runOnce(pendingReason.get());
+            while (true) {
+                long version = borders.version();
+                Optional<JobLease.Row> taken = lease.acquire(holder, version, leaseSeconds);
+                if (taken.isEmpty()) {
+                    return;
+                }
+                runLeased(taken.get(), version);
             }
-        } finally {
-            running.set(false);
-            // a request that arrived between the last check and clearing the flag
-            if (again.get() && running.compareAndSet(false, true)) {
-                worker.submit(this::runUntilCurrent);
-            }
+        } catch (RuntimeException e) {
+            // the database is unreachable, most likely: the next poll tries again
+            LOG.warn("Border metrics: cannot run now: {}", e.getMessage());
         }
     }
 
-    private void runOnce(String reason) {
-        long run = runs.incrementAndGet();
-        Instant started = Instant.now();
-        long total = incidents.count(IncidentFilter.ALL);
-        status.set(new Status(run, "running", reason, total, 0, started, null, null));
+    private void runLeased(JobLease.Row row, long version) {
+        BorderSet set = borders.current();
+        boolean resume = "running".equals(row.state()) && row.targetVersion() == version;
+        long after = resume ? row.afterId() : 0;
+        long done = resume ? row.done() : 0;
+        long total = resume ? row.total() : incidents.count(IncidentFilter.ALL);
+        long run = resume ? row.run() : lease.start(holder, version, total, leaseSeconds);
+        if (resume) {
+            LOG.info("Border metrics: resuming run {} after incident {} (its holder {} stopped)", run, after, row.holder());
+        }
         try {
-            var set = borders.current();
-            long done = 0;
-            long after = 0;
             while (true) {
                 IncidentStore.RecomputedBatch batch = incidents.recomputeBorderMetrics(set, after, BATCH);
                 if (batch.count() == 0) {
@@ -102,14 +129,16 @@ public class BorderMetricsJob {
                 }
                 done += batch.count();
                 after = batch.lastId();
-                status.set(new Status(run, "running", reason, Math.max(total, done), done, started, null, null));
+                if (!lease.progress(holder, after, done, Math.max(total, done), leaseSeconds)) {
+                    LOG.warn("Border metrics: lost the lease of run {} after incident {}; another instance goes on", run, after);
+                    return;
+                }
             }
-            status.set(new Status(run, "done", reason, done, done, started, Instant.now(), null));
-            LOG.info("Border metrics recomputed for {} incidents ({})", done, reason);
+            lease.finish(holder);
+            LOG.info("Border metrics recomputed for {} incidents (run {}, border version {})", done, run, version);
         } catch (RuntimeException e) {
             LOG.error("Border metrics recompute failed", e);
-            Status s = status.get();
-            status.set(new Status(run, "failed", reason, s.total(), s.done(), started, Instant.now(), e.getMessage()));
+            lease.fail(holder, String.valueOf(e.getMessage()));
         }
     }
 

@@ -41,10 +41,12 @@ public class ItemsController {
     private final ItemsRepresentations representations;
     private final CrsRegistry crs;
     private final FilterLimits filterLimits;
+    private final ReplicaReads reads;
 
     public ItemsController(FeatureSources sources, JsonMapper json, ItemsRepresentations representations, CrsRegistry crs,
-                           FilterLimits filterLimits) {
+                           FilterLimits filterLimits, ReplicaReads reads) {
         this.sources = sources;
+        this.reads = reads;
         this.json = json;
         this.representations = representations;
         this.crs = crs;
@@ -112,7 +114,7 @@ public class ItemsController {
         OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, OutputFormat.ITEMS);
         MediaType type = format.mediaType(OgcMediaTypes.GEOJSON);
         source.checkCursor(query);
-        long matched = source.count(query);
+        long matched = reads.read(request, () -> source.count(query));
         if (format != OutputFormat.JSON) {
             return representations.items(format, source, query, matched);
         }
@@ -183,7 +185,7 @@ public class ItemsController {
         PropertySelection.check(select, source.featureProperties(), source.id());
         OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, OutputFormat.DOCUMENTS);
         MediaType type = format.mediaType(OgcMediaTypes.GEOJSON);
-        FeatureSource.Item item = source.item(featureId).orElseThrow(() -> ApiException.notFound(
+        FeatureSource.Item item = reads.read(request, () -> source.item(featureId)).orElseThrow(() -> ApiException.notFound(
                 "there is no feature '" + featureId + "' in '" + collectionId + "'"));
         if (format == OutputFormat.HTML) {
             return representations.htmlItem(source, featureId, item, this.crs.storage());

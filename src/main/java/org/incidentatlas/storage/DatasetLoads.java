@@ -37,6 +37,14 @@ public class DatasetLoads {
         return Hex.encodeHexString(sha.digest()).substring(0, 16);
     }
 
+    /**
+     * Inside a loading transaction: waits while another instance loads (several instances may start together on an
+     * empty database), so that the caller can check the loaded version again and load only if it is still missing.
+     */
+    public void lockLoading() {
+        jdbc.queryForList("SELECT name FROM job_leases WHERE name = 'dataset-loads' FOR UPDATE", String.class);
+    }
+
     /** Records that this version of the data set is now loaded (call inside the loading transaction). */
     public void markLoaded(String dataset, String version) {
         jdbc.update("DELETE FROM dataset_loads WHERE dataset = ?", dataset);

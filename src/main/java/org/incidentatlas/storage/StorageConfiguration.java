@@ -2,7 +2,6 @@ package org.incidentatlas.storage;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -18,11 +17,6 @@ public class StorageConfiguration {
     }
 
     /**
-     * PostgreSQL compiles a plan whose cost estimate is high with JIT, which alone takes 100 ms and
-     * more (docs/BENCHMARKS.md, border proximity); the service's queries run in milliseconds, so its
-     * connections do without. A connection-init-sql of the operator's own is left alone.
-     */
-    /**
      * Every JdbcTemplate of the service (the streaming ones copy it, see {@link KeysetPages}) runs
      * its statements under {@code atlas.db.statement-timeout} and reports a timeout or a bad value
      * as such (see {@link DatabaseErrorTranslator}).
@@ -36,20 +30,6 @@ public class StorageConfiguration {
                     DatabaseLimits l = limits.getObject();
                     jdbc.setQueryTimeout(l.timeoutSeconds());
                     jdbc.setExceptionTranslator(new DatabaseErrorTranslator(jdbc.getExceptionTranslator(), l));
-                }
-                return bean;
-            }
-        };
-    }
-
-    @Bean
-    static BeanPostProcessor postgresSessionsWithoutJit() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
-                        && pool.getJdbcUrl().startsWith("jdbc:postgresql:") && pool.getConnectionInitSql() == null) {
-                    pool.setConnectionInitSql("SET jit = off");
                 }
                 return bean;
             }

@@ -156,6 +156,29 @@ public final class PostgisTestDatabase {
         localCluster().start();
     }
 
+    /**
+     * A hot standby of this local server, streaming from it: {@code pg_basebackup -R -X stream} into a cluster of its
+     * own (the initdb defaults already let 127.0.0.1 connect for replication, and {@code wal_level} is {@code replica}),
+     * started on a port of its own. It has this server's databases ({@link #sameDatabase}), read-only until
+     * {@link #promote()}.
+     */
+    public PostgisTestDatabase startStandby() {
+        return localCluster().standby();
+    }
+
+    /** Promotes this standby to a primary that takes writes (after its primary failed). */
+    public void promote() {
+        localCluster().run(60, "pg_ctl", "-D", localCluster().dataDir.toString(), "-w", "promote");
+    }
+
+    /** The database of {@code onOther} (created on the primary of this standby, or on its standby) on this server. */
+    public DbCoordinates sameDatabase(DbCoordinates onOther) {
+        String url = onOther.jdbcUrl();
+        String path = url.substring(url.lastIndexOf('/') + 1);
+        String name = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return new DbCoordinates(withDatabase(adminJdbcUrl, name), onOther.user(), onOther.password());
+    }
+
     /** Stops this local server and deletes its cluster. */
     public void close() {
         localCluster().stopAndDelete();
@@ -402,6 +425,31 @@ public final class PostgisTestDatabase {
         private synchronized void stopAndDelete() {
             stopQuietly();
             deleteRecursively(clusterDir);
+        }
+
+        /** A standby cluster made from this one by pg_basebackup, started. */
+        private PostgisTestDatabase standby() {
+            Path clusterDir = createClusterDir(Path.of("").toAbsolutePath().resolve("target"), runAsPostgres);
+            LocalCluster standby = new LocalCluster(binDir, clusterDir, runAsPostgres);
+            try {
+                writeString(clusterDir.resolve("owner.pid"), Long.toString(ProcessHandle.current().pid()));
+                // -R writes primary_conninfo and standby.signal: a hot standby streaming from this server
+                standby.run(300, "pg_basebackup", "-D", standby.dataDir.toString(), "-R", "-X", "stream", "-c", "fast",
+                        "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", SUPERUSER);
+                // the copied postgresql.conf names the primary's socket directory: the standby gets its own
+                appendString(standby.dataDir.resolve("postgresql.conf"), "\n# --- standby (PostgisTestDatabase) ---\n"
+                        + "unix_socket_directories = '" + standby.dataDir.toString().replace("'", "''") + "'\n"
+                        + "hot_standby = on\n");
+                Runtime.getRuntime().addShutdownHook(new Thread(standby::stopAndDelete, "postgis-test-standby-stop"));
+                standby.port = freePort();
+                standby.start();
+            } catch (RuntimeException e) {
+                String logs = standby.logs();
+                standby.stopAndDelete();
+                throw new IllegalStateException(e.getMessage() + "\n" + logs, e);
+            }
+            return new PostgisTestDatabase("jdbc:postgresql://127.0.0.1:" + standby.port + "/postgres", SUPERUSER, "", TEMPLATE_DB,
+                    false, standby);
         }
 
         private void stop(String mode) {

@@ -1,0 +1,95 @@
+package org.incidentatlas.storage;
+
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+
+/**
+ * The service's one {@link DataSource}: the primary's pool, and, when {@code atlas.db.read-url}
+ * ({@code INCIDENT_DB_READ_URL}) names streaming replicas, a second pool that serves read-only
+ * transactions. Spring's {@link LazyConnectionDataSourceProxy} makes that choice when a
+ * transaction's first statement runs, so the stores stay as they are: everything goes to the
+ * primary (writes, reads outside a transaction, reads inside a write), and only the read paths
+ * that run in a read-only transaction — pages of items, an item, a count — may be served by a
+ * replica. A replica that is unreachable or lags more than {@code atlas.db.read-max-lag-seconds}
+ * is passed over for the primary ({@link ReplicaLag}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class DataSourceConfiguration {
+
+    @Bean
+    DatabasePools databasePools(DataSourceProperties properties, Environment environment,
+                                @Value("${atlas.db.read-url:}") String readUrl,
+                                @Value("${atlas.db.read-user:}") String readUser,
+                                @Value("${atlas.db.read-password:}") String readPassword) {
+        HikariDataSource primary = pool(properties.getUrl(), properties.getUsername(), properties.getPassword(), environment, "primary");
+        if (readUrl == null || readUrl.isBlank()) {
+            return new DatabasePools(primary, null);
+        }
+        if (!readUrl.startsWith("jdbc:postgresql:")) {
+            primary.close();
+            throw new IllegalStateException("atlas.db.read-url (INCIDENT_DB_READ_URL) must be a jdbc:postgresql: URL of streaming "
+                    + "replicas, not " + readUrl);
+        }
+        HikariDataSource replica = pool(readUrl.trim(), readUser.isBlank() ? properties.getUsername() : readUser,
+                readUser.isBlank() ? properties.getPassword() : readPassword, environment, "replica");
+        replica.setReadOnly(true);
+        return new DatabasePools(primary, replica);
+    }
+
+    @Bean
+    ReplicaLag replicaLag(DatabasePools pools, @Value("${atlas.db.read-max-lag-seconds:5}") double maxLagSeconds,
+                          @Value("${atlas.db.read-lag-check-ms:1000}") long checkMillis) {
+        return new ReplicaLag(pools.primary(), pools.replica(), maxLagSeconds, checkMillis);
+    }
+
+    @Bean
+    DataSource dataSource(DatabasePools pools, ReplicaLag lag) {
+        LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(pools.primary());
+        // set, so that the proxy does not open a connection at start-up to learn them
+        proxy.setDefaultAutoCommit(true);
+        proxy.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        if (pools.replica() != null) {
+            proxy.setReadOnlyDataSource(new ReplicaOrPrimary(pools.replica(), pools.primary(), lag));
+        }
+        return proxy;
+    }
+
+    /** A Hikari pool with the {@code spring.datasource.hikari.*} settings. */
+    private static HikariDataSource pool(String url, String user, String password, Environment environment, String name) {
+        HikariDataSource pool = new HikariDataSource();
+        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
+        pool.setJdbcUrl(url);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setPoolName(name);
+        // PostgreSQL compiles a plan whose cost estimate is high with JIT, which alone takes 100 ms and more
+        // (docs/BENCHMARKS.md, border proximity); the service's queries run in milliseconds, so its connections do without.
+        if (url != null && url.startsWith("jdbc:postgresql:") && pool.getConnectionInitSql() == null) {
+            pool.setConnectionInitSql("SET jit = off");
+        }
+        return pool;
+    }
+
+    /** The pools behind the service's DataSource; closed with the application. */
+    public record DatabasePools(HikariDataSource primary, HikariDataSource replica) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (replica != null) {
+                replica.close();
+            }
+            primary.close();
+        }
+    }
+}
