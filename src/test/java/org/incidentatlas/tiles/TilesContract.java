@@ -282,7 +282,9 @@ abstract class TilesContract {
     }
 
     static List<Geometry> decode(byte[] tile, String layer) throws IOException {
-        JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(tile), new GeometryFactory(), new TagKeyValueMapConverter(false, "id"));
+        // incidents carry their id as the MVT feature id; places and borders (text ids) as a property
+        TagKeyValueMapConverter tags = layer.equals("incidents") ? new TagKeyValueMapConverter(false, "id") : new TagKeyValueMapConverter();
+        JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(tile), new GeometryFactory(), tags);
         JtsLayer l = mvt.getLayer(layer);
         return l == null ? List.of() : new ArrayList<>(l.getGeometries());
     }
