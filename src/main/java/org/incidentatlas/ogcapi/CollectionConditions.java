@@ -23,7 +23,7 @@ public class CollectionConditions {
     private static final Set<String> NOT_ON_TILES = Set.of("bbox", "bbox-crs", "limit", "cursor", "crs", "properties", "sortby");
 
     /** What a tile set needs to know of its collection. */
-    public record Description(String id, String title, String description, Optional<BoundingBox> extent) {
+    public record Description(String id, String title, String description) {
     }
 
     private final FeatureSources sources;
@@ -34,10 +34,15 @@ public class CollectionConditions {
         this.crs = crs;
     }
 
-    /** The collection (404 when there is none). */
+    /** The collection (404 when there is none); cheap, no query. */
     public Description describe(String collectionId) {
         FeatureSource s = sources.get(collectionId);
-        return new Description(s.id(), s.title(), s.description(), s.extent().map(FeatureSource.Extent::bbox));
+        return new Description(s.id(), s.title(), s.description());
+    }
+
+    /** Its spatial extent (a query over the whole table: for documents, not per tile). */
+    public Optional<BoundingBox> extent(String collectionId) {
+        return sources.get(collectionId).extent().map(FeatureSource.Extent::bbox);
     }
 
     public List<String> ids() {

@@ -127,7 +127,7 @@ public class TilesController {
             fields.putAll(TiledCollection.AGGREGATE_PROPERTIES);
         }
         String template = url("/collections/" + c.id() + "/tiles/" + WebMercatorQuad.ID) + "/{z}/{y}/{x}" + query(c, request);
-        double[] bounds = d.extent().map(b -> new double[] {b.minLon(), b.minLat(), b.maxLon(), b.maxLat()})
+        double[] bounds = collections.extent(c.id()).map(b -> new double[] {b.minLon(), b.minLat(), b.maxLon(), b.maxLat()})
                 .orElse(new double[] {-180, -85.0511287798066, 180, 85.0511287798066});
         return new TileJson("3.0.0", d.title(), description(c, d), List.of(template), 0, WebMercatorQuad.MAX_ZOOM, bounds,
                 List.of(new VectorLayer(c.id(), d.description(), fields, 0, WebMercatorQuad.MAX_ZOOM)));
