@@ -125,6 +125,11 @@ public class BorderStore {
         return dialect.extent(jdbc, "borders", "geom");
     }
 
+    /** The condition over table {@code borders} that the items apply, for queries built elsewhere (vector tiles). */
+    public SqlWhere condition(BoundingBox bbox, String kind, Expression cql) {
+        return where(bbox, kind, cql);
+    }
+
     private SqlWhere where(BoundingBox bbox, String kind, Expression cql) {
         SqlWhere w = bbox == null ? SqlWhere.NONE : dialect.intersectsEnvelope(SqlWhere.NONE, "geom", bbox);
         w = w.equal("kind", kind);

@@ -126,6 +126,11 @@ public class PlaceStore {
         return dialect.extent(jdbc, "places", "geom");
     }
 
+    /** The condition over table {@code places} that the items apply, for queries built elsewhere (vector tiles). */
+    public SqlWhere condition(PlaceFilter filter) {
+        return where(filter);
+    }
+
     private SqlWhere where(PlaceFilter f) {
         SqlWhere w = SqlWhere.NONE;
         if (f.bbox() != null) {

@@ -9,6 +9,7 @@ import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.storage.SqlWhere;
 
 /**
  * The incident repository contract. Two implementations (PostGIS, H2GIS) pass one contract test
@@ -64,6 +65,13 @@ public interface IncidentStore {
     /** What one recompute batch did: how many incidents, and the last id (to continue after). */
     record RecomputedBatch(int count, long lastId) {
     }
+
+    /**
+     * The condition over table {@code incidents} that selects what {@code filter} selects, with its
+     * bound values: for capabilities that build their own query on incidents (vector tiles), so
+     * they apply the very filter the items apply.
+     */
+    SqlWhere condition(IncidentFilter filter);
 
     /** Spatial and temporal extent of all stored incidents; empty when there are none. */
     Optional<Extent> extent();

@@ -389,6 +389,11 @@ public class JdbcIncidentStore implements IncidentStore {
         return Optional.of(new Extent(bbox.get(), dates));
     }
 
+    @Override
+    public SqlWhere condition(IncidentFilter filter) {
+        return where(filter);
+    }
+
     private SqlWhere where(IncidentFilter f) {
         SqlWhere w = SqlWhere.NONE;
         if (f.bbox() != null) {

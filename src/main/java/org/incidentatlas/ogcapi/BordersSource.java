@@ -13,6 +13,7 @@ import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.ogcapi.export.BorderRows;
 import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
+import org.incidentatlas.storage.SqlWhere;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -88,6 +89,11 @@ class BordersSource implements FeatureSource {
     public PageSlice rowPage(ItemsQuery query, Consumer<FeatureRow> sink) {
         return store.page(query.bbox(), kind(query), query.filter(), query.cursor(), query.limit(),
                 b -> sink.accept(BorderRows.row(b)));
+    }
+
+    @Override
+    public SqlWhere condition(ItemsQuery query) {
+        return store.condition(query.bbox(), kind(query), query.filter());
     }
 
     @Override

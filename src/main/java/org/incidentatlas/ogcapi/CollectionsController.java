@@ -82,6 +82,8 @@ public class CollectionsController {
                 new Link(ServiceLinks.url(base + "/items?f=csv"), "items", "text/csv", source.title() + " as CSV"),
                 new Link(ServiceLinks.url(base + "/items?f=fgb"), "items", "application/flatgeobuf", source.title() + " as FlatGeobuf"),
                 new Link(ServiceLinks.url(base + "/items?f=gpkg"), "items", "application/geopackage+sqlite3", source.title() + " as GeoPackage")));
+        links.add(new Link(ServiceLinks.url(base + "/tiles"), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
+                "application/json", source.title() + " as vector tiles (OGC API - Tiles)"));
         if (!source.queryables().isEmpty()) {
             links.add(QueryablesController.link(source));
         }

@@ -11,6 +11,7 @@ import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
+import org.incidentatlas.storage.SqlWhere;
 
 import tools.jackson.core.JsonGenerator;
 
@@ -45,6 +46,9 @@ interface FeatureSource {
 
     /** As {@link #writePage}, the same features, each as a flat row of {@link #table()}. */
     PageSlice rowPage(ItemsQuery query, Consumer<FeatureRow> sink);
+
+    /** The SQL condition over the collection's table that selects what the query selects (vector tiles). */
+    SqlWhere condition(ItemsQuery query);
 
     /** One feature by id, if it exists. */
     Optional<Item> item(String featureId);

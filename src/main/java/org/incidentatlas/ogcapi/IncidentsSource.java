@@ -17,6 +17,7 @@ import org.incidentatlas.incidents.IncidentStore;
 import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
 import org.incidentatlas.ogcapi.export.IncidentRows;
+import org.incidentatlas.storage.SqlWhere;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -126,12 +127,17 @@ class IncidentsSource implements FeatureSource {
     }
 
     @Override
+    public SqlWhere condition(ItemsQuery query) {
+        return store.condition(filter(query));
+    }
+
+    @Override
     public Optional<Item> item(String featureId) {
         return FeatureIds.incidentId(featureId).flatMap(store::find)
                 .map(incident -> new Item(FeatureIds.etag(incident), (g, links, crs) -> writer.write(g, incident, links, crs)));
     }
 
-    private IncidentFilter filter(ItemsQuery q) {
+    IncidentFilter filter(ItemsQuery q) {
         Map<String, String> p = q.properties();
         List<String> borderIds = borderIds(p.get("border"));
         Double maxDistance = PropertyValues.metres("max-border-distance", p.get("max-border-distance"), Double.MAX_VALUE);

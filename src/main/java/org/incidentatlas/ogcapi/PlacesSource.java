@@ -16,6 +16,7 @@ import org.incidentatlas.gazetteer.PlaceStore;
 import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
 import org.incidentatlas.ogcapi.export.PlaceRows;
+import org.incidentatlas.storage.SqlWhere;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -91,6 +92,11 @@ class PlacesSource implements FeatureSource {
     @Override
     public PageSlice rowPage(ItemsQuery query, Consumer<FeatureRow> sink) {
         return store.page(filter(query), query.cursor(), query.limit(), place -> sink.accept(rows.row(place)));
+    }
+
+    @Override
+    public SqlWhere condition(ItemsQuery query) {
+        return store.condition(filter(query));
     }
 
     @Override

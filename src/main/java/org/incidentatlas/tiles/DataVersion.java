@@ -1,0 +1,23 @@
+package org.incidentatlas.tiles;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The committed version of incidents, places and borders together (table data_version, moved on by
+ * triggers in every writing transaction, migration V9): the ETag of tiles, one indexed row to read.
+ */
+@Component
+class DataVersion {
+
+    private final JdbcTemplate jdbc;
+
+    DataVersion(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long current() {
+        Long v = jdbc.queryForObject("SELECT version FROM data_version WHERE id = 1", Long.class);
+        return v == null ? 0 : v;
+    }
+}

@@ -1,0 +1,179 @@
+package org.incidentatlas.tiles;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.incidentatlas.storage.SqlWhere;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
+
+/**
+ * Tiles on H2GIS, which has no ST_AsMVT: the rows are read with the same condition, brought to
+ * EPSG:3857, clipped and encoded by mapbox-vector-tile-java (io.github.sebasbaumh, JTS-based,
+ * maintained; it also decodes, which the tests use for both backends).
+ */
+final class H2gisTileRenderer implements TileRenderer {
+
+    private static final MvtLayerParams PARAMS = new MvtLayerParams(TiledCollection.EXTENT);
+
+    private final JdbcTemplate jdbc;
+    private final GeometryFactory factory = new GeometryFactory();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    H2gisTileRenderer(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public byte[] features(TiledCollection c, TileCoordinates t, SqlWhere where) {
+        Envelope tile = WebMercatorQuad.envelope(t);
+        Envelope clip = new Envelope(tile);
+        clip.expandBy(tile.getWidth() * TiledCollection.BUFFER / TiledCollection.EXTENT);
+        List<Geometry> features = new ArrayList<>();
+        jdbc.query("SELECT " + c.selectList() + ", ST_AsBinary(" + c.geometryColumn() + ") AS tile_geom_wkb FROM " + c.table()
+                + where.sql(), rs -> {
+                    Geometry g = JtsAdapter.createTileGeom(mercator(read(rs)), tile, clip, factory, PARAMS, x -> true);
+                    if (g == null || g.isEmpty()) {
+                        return;
+                    }
+                    Map<String, Object> properties = new LinkedHashMap<>();
+                    for (TiledCollection.Attribute a : c.attributes()) {
+                        Object value = value(rs.getObject(a.name()));
+                        if (value != null) {
+                            properties.put(a.name(), value);
+                        }
+                    }
+                    g.setUserData(properties);
+                    features.add(g);
+                }, where.args().toArray());
+        return encode(c, features, c.numericId() ? new UserDataKeyValueMapConverter("id") : new UserDataKeyValueMapConverter());
+    }
+
+    @Override
+    public byte[] aggregates(TiledCollection c, TileCoordinates t, SqlWhere where) {
+        Envelope tile = WebMercatorQuad.envelope(t);
+        double cell = tile.getWidth() / TiledCollection.CELLS;
+        Map<Long, Cell> cells = new HashMap<>();
+        jdbc.query("SELECT ST_AsBinary(geom) AS tile_geom_wkb, event_type, fatalities FROM incidents" + where.sql(), rs -> {
+            Point p = read(rs).getInteriorPoint();
+            double x = WebMercatorQuad.x(p.getX());
+            double y = WebMercatorQuad.y(p.getY());
+            long cx = (long) Math.floor((x - tile.getMinX()) / cell);
+            long cy = (long) Math.floor((tile.getMaxY() - y) / cell);
+            if (cx < 0 || cx >= TiledCollection.CELLS || cy < 0 || cy >= TiledCollection.CELLS) {
+                return;
+            }
+            cells.computeIfAbsent(cy * TiledCollection.CELLS + cx, k -> new Cell())
+                    .add(x, y, rs.getString("event_type"), rs.getObject("fatalities", Integer.class));
+        }, where.args().toArray());
+        List<Geometry> features = new ArrayList<>();
+        for (Cell k : cells.values()) {
+            Geometry g = JtsAdapter.createTileGeom(factory.createPoint(new Coordinate(k.sumX / k.count, k.sumY / k.count)),
+                    tile, factory, PARAMS, x -> true);
+            if (g == null || g.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("count", k.count);
+            properties.put("fatalities", k.fatalities);
+            properties.put("event_types", json.writeValueAsString(k.types));
+            g.setUserData(properties);
+            features.add(g);
+        }
+        return encode(c, features, new UserDataKeyValueMapConverter());
+    }
+
+    private static byte[] encode(TiledCollection c, List<Geometry> features, UserDataKeyValueMapConverter converter) {
+        if (features.isEmpty()) {
+            return new byte[0];
+        }
+        return MvtEncoder.encode(new JtsMvt(new JtsLayer(c.id(), features, TiledCollection.EXTENT)), PARAMS, converter);
+    }
+
+    private Geometry read(ResultSet rs) throws SQLException {
+        try {
+            return new WKBReader(factory).read(rs.getBytes("tile_geom_wkb"));
+        } catch (ParseException e) {
+            throw new DataRetrievalFailureException("unreadable geometry", e);
+        }
+    }
+
+    /** The geometry with longitude/latitude brought to EPSG:3857 metres. */
+    private static Geometry mercator(Geometry lonLat) {
+        Geometry g = lonLat.copy();
+        g.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                seq.setOrdinate(i, 0, WebMercatorQuad.x(seq.getX(i)));
+                seq.setOrdinate(i, 1, WebMercatorQuad.y(seq.getY(i)));
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        return g;
+    }
+
+    /** MVT values are strings, whole numbers, floating point numbers or booleans. */
+    private static Object value(Object v) {
+        if (v == null || v instanceof String || v instanceof Long || v instanceof Integer || v instanceof Double
+                || v instanceof Boolean) {
+            return v;
+        }
+        if (v instanceof Short s) {
+            return s.intValue();
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        return v.toString();
+    }
+
+    /** The running sums of one grid cell. */
+    private static final class Cell {
+        private int count;
+        private int fatalities;
+        private double sumX;
+        private double sumY;
+        private final Map<String, Integer> types = new TreeMap<>();
+
+        void add(double x, double y, String type, Integer dead) {
+            count++;
+            fatalities += dead == null ? 0 : dead;
+            sumX += x;
+            sumY += y;
+            types.merge(type, 1, Integer::sum);
+        }
+    }
+}

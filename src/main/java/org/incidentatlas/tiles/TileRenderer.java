@@ -1,0 +1,17 @@
+package org.incidentatlas.tiles;
+
+import org.incidentatlas.storage.SqlWhere;
+
+/** Draws one Mapbox Vector Tile from a collection's table: by ST_AsMVT on PostGIS, in Java on H2GIS. */
+interface TileRenderer {
+
+    /** Each selected feature, clipped to the tile and its buffer; {@code where} selects them. */
+    byte[] features(TiledCollection collection, TileCoordinates tile, SqlWhere where);
+
+    /**
+     * The selected incidents summed per cell of a {@link TiledCollection#CELLS}-square grid over the
+     * tile: count, fatalities and count per event type, at the mean position of the cell's incidents.
+     * Each incident is counted in exactly one tile and cell (cells hold their west and north edges).
+     */
+    byte[] aggregates(TiledCollection collection, TileCoordinates tile, SqlWhere where);
+}

@@ -1,0 +1,114 @@
+package org.incidentatlas.tiles;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a collection's tiles carry: its table and geometry column, and the attributes a popup or a
+ * style needs (SQL both backends read alike). Incidents are summed per grid cell up to
+ * {@link #AGGREGATE_MAX_ZOOM}; deeper, and for places and borders always, each feature is drawn.
+ */
+enum TiledCollection {
+
+    INCIDENTS("incidents", "incidents", "geom", true, "points", List.of(
+            new Attribute("id", "id", "integer"),
+            new Attribute("event_date", "CAST(event_date AS VARCHAR(10))", "string"),
+            new Attribute("event_type", "event_type", "string"),
+            new Attribute("sub_event_type", "sub_event_type", "string"),
+            new Attribute("fatalities", "fatalities", "integer"),
+            new Attribute("country", "country", "string"),
+            new Attribute("location_name", "location_name", "string"),
+            new Attribute("border_distance_m", "border_distance_m", "number"))),
+    PLACES("places", "places", "point", false, "points", List.of(
+            new Attribute("id", "id", "string"),
+            new Attribute("name", "name", "string"),
+            new Attribute("feature_type", "feature_type", "string"),
+            new Attribute("country", "country", "string"))),
+    BORDERS("borders", "borders", "geom", false, "lines", List.of(
+            new Attribute("id", "id", "string"),
+            new Attribute("name", "name", "string"),
+            new Attribute("kind", "kind", "string"),
+            new Attribute("country_a", "country_a", "string"),
+            new Attribute("country_b", "country_b", "string")));
+
+    /** Deepest zoom whose incident tiles hold per-cell sums; from the next one on, the incidents themselves. */
+    static final int AGGREGATE_MAX_ZOOM = 11;
+    /** Cells per tile side in aggregate tiles (16: a cell is 32 px of a 512 px tile). */
+    static final int CELLS = 16;
+    /** Tile extent in MVT units, and the buffer drawn around it (so lines and symbols join across tiles). */
+    static final int EXTENT = 4096;
+    static final int BUFFER = 64;
+
+    /** The properties of an aggregate feature. */
+    static final Map<String, String> AGGREGATE_PROPERTIES = Map.of("count", "integer", "fatalities", "integer",
+            "event_types", "string");
+
+    /** One attribute: its name in the tile, the SQL that reads it, its JSON-schema type. */
+    record Attribute(String name, String sql, String type) {
+    }
+
+    private final String id;
+    private final String table;
+    private final String geometryColumn;
+    private final boolean numericId;
+    private final String geometryKind;
+    private final List<Attribute> attributes;
+
+    TiledCollection(String id, String table, String geometryColumn, boolean numericId, String geometryKind,
+                    List<Attribute> attributes) {
+        this.id = id;
+        this.table = table;
+        this.geometryColumn = geometryColumn;
+        this.numericId = numericId;
+        this.geometryKind = geometryKind;
+        this.attributes = attributes;
+    }
+
+    static Optional<TiledCollection> of(String collectionId) {
+        return Arrays.stream(values()).filter(c -> c.id.equals(collectionId)).findFirst();
+    }
+
+    String id() {
+        return id;
+    }
+
+    String table() {
+        return table;
+    }
+
+    String geometryColumn() {
+        return geometryColumn;
+    }
+
+    /** Whether "id" is a whole number, carried as the MVT feature id (incidents). */
+    boolean numericId() {
+        return numericId;
+    }
+
+    String geometryKind() {
+        return geometryKind;
+    }
+
+    List<Attribute> attributes() {
+        return attributes;
+    }
+
+    boolean aggregates(int zoom) {
+        return this == INCIDENTS && zoom <= AGGREGATE_MAX_ZOOM;
+    }
+
+    /** "a AS a, b AS b": the attribute columns of a feature query. */
+    String selectList() {
+        return String.join(", ", attributes.stream().map(a -> a.sql() + " AS " + a.name()).toList());
+    }
+
+    /** Property name to JSON-schema type of the features, for the tile set and TileJSON documents. */
+    Map<String, String> featureProperties() {
+        Map<String, String> m = new LinkedHashMap<>();
+        attributes.forEach(a -> m.put(a.name(), a.type()));
+        return m;
+    }
+}
