@@ -43,6 +43,18 @@ public class NameKeys {
 
     /** The folded tokens of a text, in order. */
     public List<String> tokens(String text) {
+        return tokens(text, true);
+    }
+
+    /**
+     * The tokens before the romanisation folds (Latin, ASCII, lower case), one per folded token:
+     * "Hakkâri" is "hakkari" here but "hakari" folded.
+     */
+    public List<String> plainTokens(String text) {
+        return tokens(text, false);
+    }
+
+    private List<String> tokens(String text, boolean folded) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
@@ -55,7 +67,8 @@ public class NameKeys {
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
-                tokens.add(fold(latin.substring(start, i)));
+                String token = latin.substring(start, i);
+                tokens.add(folded ? fold(token) : token);
                 start = -1;
             }
         }

@@ -1,0 +1,46 @@
+package org.incidentatlas.gazetteer;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The area a query's answer must lie in: the country it asks for, within {@value #NEAR_AREA_M} m
+ * of its {@code near} point, in a country its context names, and in an admin unit its context
+ * names or within {@value #NEAR_AREA_M} m of a place it names. A fuzzy or partial match must lie
+ * inside; an exact one is held to the country and {@code near}, and a settlement matched exactly
+ * must also lie in a named admin unit when its own is known (named places can be far apart).
+ */
+record ContextArea(String country, double[] near, List<Place> admins, List<Place> places, Set<String> countries) {
+
+    /** The radius of the area around a point or a named place: about a district's width. */
+    static final double NEAR_AREA_M = 50_000;
+
+    boolean admits(Place p, boolean exact, Gazetteer g) {
+        if (country != null && !country.equals(p.country())) {
+            return false;
+        }
+        if (near != null && Gazetteer.metres(p, near[0], near[1]) > NEAR_AREA_M) {
+            return false;
+        }
+        if (!countries.isEmpty() && !countries.contains(p.country())) {
+            return false;
+        }
+        if (admins.isEmpty() && places.isEmpty()) {
+            return true;
+        }
+        boolean inside = g.inAdminUnit(p, admins) || nearNamedPlace(p);
+        if (exact) {
+            return inside || admins.isEmpty() || !p.type().isSettlement() || p.admin1() == null;
+        }
+        return inside;
+    }
+
+    private boolean nearNamedPlace(Place p) {
+        for (Place c : places) {
+            if (Gazetteer.metres(p, c.lon(), c.lat()) <= NEAR_AREA_M) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
