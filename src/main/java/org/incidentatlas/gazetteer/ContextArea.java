@@ -7,15 +7,16 @@ import java.util.Set;
  * The area a query's answer must lie in: the country it asks for, within {@value #NEAR_AREA_M} m
  * of its {@code near} point, in a country its context names, and in an admin unit its context
  * names or within {@value #NEAR_AREA_M} m of a place it names. A fuzzy or partial match must lie
- * inside; an exact one is held to the country and {@code near}, and a settlement matched exactly
- * must also lie in a named admin unit when its own is known (named places can be far apart).
+ * inside. An exact match is held to the country and {@code near}, and must also lie in a named
+ * admin unit when its own is known (named places can be far apart) unless the query asked for its
+ * kind of feature: "the Zangilan direction" seen from Syunik lies across the border by nature.
  */
 record ContextArea(String country, double[] near, List<Place> admins, List<Place> places, Set<String> countries) {
 
     /** The radius of the area around a point or a named place: about a district's width. */
     static final double NEAR_AREA_M = 50_000;
 
-    boolean admits(Place p, boolean exact, Gazetteer g) {
+    boolean admits(Place p, boolean exact, Set<FeatureType> asked, Gazetteer g) {
         if (country != null && !country.equals(p.country())) {
             return false;
         }
@@ -30,7 +31,7 @@ record ContextArea(String country, double[] near, List<Place> admins, List<Place
         }
         boolean inside = g.inAdminUnit(p, admins) || nearNamedPlace(p);
         if (exact) {
-            return inside || admins.isEmpty() || !p.type().isSettlement() || p.admin1() == null;
+            return inside || admins.isEmpty() || p.admin1() == null || (!p.type().isSettlement() && asked.contains(p.type()));
         }
         return inside;
     }

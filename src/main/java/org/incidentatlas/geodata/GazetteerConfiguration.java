@@ -7,6 +7,7 @@ import org.incidentatlas.gazetteer.NameKeys;
 import org.incidentatlas.gazetteer.QueryWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,9 +18,12 @@ public class GazetteerConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(GazetteerConfiguration.class);
 
     @Bean
-    Gazetteer gazetteer(NameKeys keys, QueryWords words) throws IOException {
-        Gazetteer gazetteer = new Gazetteer(new PlaceFiles(keys, words).load(), keys, words);
-        LOG.info("Gazetteer: {} places under {} names", gazetteer.places().size(), gazetteer.nameCount());
+    Gazetteer gazetteer(NameKeys keys, QueryWords words,
+                        @Value("${atlas.gazetteer.fuzzy-threshold:" + Gazetteer.DEFAULT_FUZZY_THRESHOLD + "}") double fuzzyThreshold)
+            throws IOException {
+        Gazetteer gazetteer = new Gazetteer(new PlaceFiles(keys, words).load(), keys, words, fuzzyThreshold);
+        LOG.info("Gazetteer: {} places under {} names; fuzzy matches need a score of {}", gazetteer.places().size(),
+                gazetteer.nameCount(), fuzzyThreshold);
         return gazetteer;
     }
 }
