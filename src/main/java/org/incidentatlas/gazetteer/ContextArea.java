@@ -10,8 +10,11 @@ import java.util.Set;
  * inside. An exact match is held to the country and {@code near}, and must also lie in a named
  * admin unit when its own is known (named places can be far apart) unless the query asked for its
  * kind of feature: "the Zangilan direction" seen from Syunik lies across the border by nature.
+ * The places merely mentioned alongside (a report's other names) confine only fuzzy matches, and
+ * only when nothing more specific is given.
  */
-record ContextArea(String country, double[] near, List<Place> admins, List<Place> places, Set<String> countries) {
+record ContextArea(String country, double[] near, List<Place> admins, List<Place> places, Set<String> countries,
+                   List<Place> mentionedAdmins, List<Place> mentionedPlaces) {
 
     /** The radius of the area around a point or a named place: about a district's width. */
     static final double NEAR_AREA_M = 50_000;
@@ -27,16 +30,17 @@ record ContextArea(String country, double[] near, List<Place> admins, List<Place
             return false;
         }
         if (admins.isEmpty() && places.isEmpty()) {
-            return true;
+            boolean unconfined = exact || (mentionedAdmins.isEmpty() && mentionedPlaces.isEmpty());
+            return unconfined || g.inAdminUnit(p, mentionedAdmins) || near(p, mentionedPlaces);
         }
-        boolean inside = g.inAdminUnit(p, admins) || nearNamedPlace(p);
+        boolean inside = g.inAdminUnit(p, admins) || near(p, places);
         if (exact) {
             return inside || admins.isEmpty() || p.admin1() == null || (!p.type().isSettlement() && asked.contains(p.type()));
         }
         return inside;
     }
 
-    private boolean nearNamedPlace(Place p) {
+    private static boolean near(Place p, List<Place> places) {
         for (Place c : places) {
             if (Gazetteer.metres(p, c.lon(), c.lat()) <= NEAR_AREA_M) {
                 return true;

@@ -117,9 +117,13 @@ public final class Gazetteer {
     public List<Candidate> search(GeocodeQuery query, double threshold) {
         InlineContext split = InlineContext.split(query.text());
         QueryWords.Parsed parsed = words.parse(split.name());
-        String contextText = join(split.context(), query.context());
-        Context context = contextText == null ? Context.NONE : resolveContext(contextText);
-        ContextArea area = new ContextArea(query.country(), query.near(), context.admins(), context.places(), context.countries());
+        String given = join(split.context(), query.context());
+        String all = join(given, query.mentioned());
+        Context context = all == null ? Context.NONE : resolveContext(all);
+        Context strict = given == null ? Context.NONE : given.equals(all) ? context : resolveContext(given);
+        Context mentioned = query.mentioned() == null ? Context.NONE : resolveContext(query.mentioned());
+        ContextArea area = new ContextArea(query.country(), query.near(), strict.admins(), strict.places(), strict.countries(),
+                mentioned.admins(), mentioned.places());
 
         Map<Integer, NameMatch> matches = matchNames(parsed.nameTokens(), parsed.plainNameTokens());
         List<Ranked> ranked = new ArrayList<>();
@@ -145,7 +149,7 @@ public final class Gazetteer {
 
     /** The best candidate, if any. */
     public Optional<Candidate> geocode(GeocodeQuery query) {
-        List<Candidate> found = search(new GeocodeQuery(query.text(), query.context(), query.country(), query.near(), 1));
+        List<Candidate> found = search(query.withLimit(1));
         return found.stream().findFirst();
     }
 
