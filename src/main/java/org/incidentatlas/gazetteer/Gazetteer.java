@@ -200,7 +200,7 @@ public final class Gazetteer {
                 }
                 if (exact.isEmpty() && key.length() >= 4) {
                     for (NameIndex.Hit hit : index.fuzzy(key)) {
-                        double similarity = 1.0 - hit.edits() / (double) Math.max(key.length(), hit.name().key().length());
+                        double similarity = similarity(key, hit.name().key(), hit.edits());
                         keep(best, hit.name().place(), new NameMatch(0.92 * similarity * weight, similarity * coverage,
                                 hit.name().text(), whole ? MatchKind.FUZZY : MatchKind.PARTIAL, false));
                     }
@@ -212,8 +212,17 @@ public final class Gazetteer {
     }
 
     private static double similarity(String a, String b) {
-        int edits = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(a, b);
-        return 1.0 - edits / (double) Math.max(1, Math.max(a.length(), b.length()));
+        return similarity(a, b, org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(a, b));
+    }
+
+    /**
+     * The share of the longer key that the edits leave alone; a different first letter counts as
+     * a second edit, since misspellings seldom touch it and other names often differ just there
+     * (Lalakend is not Balakend, Dovegh's old name).
+     */
+    private static double similarity(String a, String b, int edits) {
+        int cost = edits + (!a.isEmpty() && !b.isEmpty() && a.charAt(0) != b.charAt(0) ? 1 : 0);
+        return Math.max(0, 1.0 - cost / (double) Math.max(1, Math.max(a.length(), b.length())));
     }
 
     private static void keep(Map<Integer, NameMatch> best, int place, NameMatch m) {

@@ -84,7 +84,11 @@ class NearMissTest {
     }
 
     static double km(Candidate c, Row row) {
-        return Geodesic.WGS84.Inverse(c.place().lat(), c.place().lon(), row.lat(), row.lon()).s12 / 1000;
+        return km(c, row.lat(), row.lon());
+    }
+
+    static double km(Candidate c, double lat, double lon) {
+        return Geodesic.WGS84.Inverse(c.place().lat(), c.place().lon(), lat, lon).s12 / 1000;
     }
 
     /** Wrong pins and recall of one slice of the set at one threshold. */

@@ -76,6 +76,9 @@ class BorderCoverageTest {
     }
 
     private static Optional<String> problem(CoverageTable.Row row) {
+        if (row.placeId().isEmpty() || row.lat() == null || row.lon() == null) {
+            return Optional.of("the row says " + row.status() + " but gives no place id or no coordinate");
+        }
         Optional<Place> place = gazetteer.place(row.placeId());
         if (place.isEmpty()) {
             return Optional.of("no such place id in the gazetteer");
@@ -167,7 +170,9 @@ class BorderCoverageTest {
         assertThatThrownBy(() -> CoverageTable.read(badStatus)).hasMessageContaining("bad-status.tsv:2").hasMessageContaining("status 'found'");
         Path noPoint = Files.writeString(dir.resolve("no-point.tsv"),
                 header + "ARM\tTavush\t\tX\thttps://example.org\tarm-x\t\t\t1\tplaced\t\n");
-        assertThatThrownBy(() -> CoverageTable.read(noPoint)).hasMessageContaining("needs place_id, lat and lon");
+        assertThat(check(CoverageTable.read(noPoint)).failures()).singleElement().asString().contains("no place id or no coordinate");
+        Path badColumns = Files.writeString(dir.resolve("bad-columns.tsv"), header + "ARM\tTavush\tX\n");
+        assertThatThrownBy(() -> CoverageTable.read(badColumns)).hasMessageContaining("3 columns, expected 11");
         Path badNumber = Files.writeString(dir.resolve("bad-number.tsv"),
                 header + "ARM\tTavush\t\tX\thttps://example.org\tarm-x\t41.0\t45,1\t1\tplaced\t\n");
         assertThatThrownBy(() -> CoverageTable.read(badNumber)).hasMessageContaining("lon '45,1'");
