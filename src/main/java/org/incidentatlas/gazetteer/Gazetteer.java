@@ -281,9 +281,13 @@ public final class Gazetteer {
                 return 0;
             }
             double b = 0;
-            if ((p.admin1() != null && adminKeys.contains(g.nameKey(p.admin1())))
-                    || (p.admin2() != null && adminKeys.contains(g.nameKey(p.admin2())))) {
+            boolean inAdmin2 = p.admin2() != null && adminKeys.contains(g.nameKey(p.admin2()));
+            if ((p.admin1() != null && adminKeys.contains(g.nameKey(p.admin1()))) || inAdmin2) {
                 b += 0.3;
+            }
+            if (inAdmin2) {
+                // the finer unit: "Martuni (Chambarak)" is the village of Chambarak municipality, not the town
+                b += 0.1;
             }
             double closest = Double.MAX_VALUE;
             for (Place c : nearby) {
@@ -323,6 +327,9 @@ public final class Gazetteer {
                     nearbyCountries.add(c.country());
                     if (c.type().isAdministrative()) {
                         adminKeys.addAll(nameKeys.get(e.getKey()));
+                    } else if (c.type().isSettlement()) {
+                        // a town names the municipality it is the seat of (admin2 in Armenia)
+                        adminKeys.add(nameKey(c.name()));
                     }
                     if (c.admin1() != null) {
                         adminKeys.add(nameKey(c.admin1()));

@@ -474,8 +474,8 @@ abstract class OgcApiContract {
             assertThat(net.sf.geographiclib.Geodesic.WGS84.Inverse(point.get(1).asDouble(), point.get(0).asDouble(), 40.15, 45.86667).s12)
                     .as(f.path("id").asString()).isLessThan(5000);
         });
-        // Norabas is no village at all, one letter from Norabats: nothing in Gegharkunik
-        HttpResponse<String> none = get("/gazetteer/search?q=Norabas&context=Gegharkunik");
+        // Tsaghkalanch is no village at all, one letter from Tsaghkalanj (Armavir): nothing in Tavush
+        HttpResponse<String> none = get("/gazetteer/search?q=Tsaghkalanch&context=Tavush");
         assertThat(none.statusCode()).as(none.body()).isEqualTo(200);
         assertThat(body(none).path("features").size()).isZero();
         assertThat(body(none).path("numberReturned").asInt()).isZero();
