@@ -47,6 +47,9 @@ public final class Gazetteer {
     private final CountryNames countries;
     /** The keys of each place's names, for matching admin units named in the context. */
     private final List<Set<String>> nameKeys = new ArrayList<>();
+    /** The keys of each place's admin1 and admin2 names (null where unknown), computed once. */
+    private final String[] admin1Keys;
+    private final String[] admin2Keys;
 
     public Gazetteer(List<Place> places, NameKeys keys, QueryWords words) {
         this(places, keys, words, DEFAULT_FUZZY_THRESHOLD);
@@ -57,6 +60,8 @@ public final class Gazetteer {
             throw new IllegalArgumentException("the fuzzy threshold is a score from 0 to 1; got " + fuzzyThreshold);
         }
         this.places = List.copyOf(places);
+        this.admin1Keys = new String[this.places.size()];
+        this.admin2Keys = new String[this.places.size()];
         this.keys = keys;
         this.words = words;
         this.fuzzyThreshold = fuzzyThreshold;
@@ -66,13 +71,15 @@ public final class Gazetteer {
             positions.put(p.id(), i);
             Set<String> own = new HashSet<>();
             own.add(nameKey(p.name()));
-            index.add(i, nameKey(p.name()), p.name(), true);
+            index.add(i, nameKey(p.name()), p.name(), plainKey(p.name()), true);
             for (AltName alt : p.altNames()) {
                 String k = nameKey(alt.name());
                 own.add(k);
-                index.add(i, k, alt.name(), false);
+                index.add(i, k, alt.name(), plainKey(alt.name()), false);
             }
             nameKeys.add(own);
+            admin1Keys[i] = p.admin1() == null ? null : nameKey(p.admin1());
+            admin2Keys[i] = p.admin2() == null ? null : nameKey(p.admin2());
         }
     }
 
@@ -188,9 +195,9 @@ public final class Gazetteer {
                     double rank = (n.primary() ? 1.0 : 0.97) * weight;
                     NameMatch m;
                     if (!FOLDED_COUNTRIES.contains(places.get(n.place()).country())
-                            && !String.join(" ", plainTokens.subList(start, start + len)).equals(plainKey(n.text()))) {
+                            && !String.join(" ", plainTokens.subList(start, start + len)).equals(n.plainKey())) {
                         // the romanisation folds are for this region's names: "Hakari" is not Hakkâri (Turkey)
-                        double similarity = similarity(String.join(" ", plainTokens.subList(start, start + len)), plainKey(n.text()));
+                        double similarity = similarity(String.join(" ", plainTokens.subList(start, start + len)), n.plainKey());
                         m = new NameMatch(0.92 * similarity * weight, similarity * coverage, n.text(),
                                 whole ? MatchKind.FUZZY : MatchKind.PARTIAL, false);
                     } else {
@@ -257,11 +264,15 @@ public final class Gazetteer {
 
     /** Whether the place is, or lies in, one of the admin units (by name: admin1 or admin2). */
     boolean inAdminUnit(Place p, List<Place> admins) {
+        if (admins.isEmpty()) {
+            return false;
+        }
+        int i = positions.get(p.id());
         for (Place a : admins) {
             Set<String> names = nameKeys.get(positions.get(a.id()));
             if (p.id().equals(a.id())
-                    || (p.admin1() != null && names.contains(nameKey(p.admin1())))
-                    || (p.admin2() != null && names.contains(nameKey(p.admin2())))) {
+                    || (admin1Keys[i] != null && names.contains(admin1Keys[i]))
+                    || (admin2Keys[i] != null && names.contains(admin2Keys[i]))) {
                 return true;
             }
         }
@@ -281,8 +292,9 @@ public final class Gazetteer {
                 return 0;
             }
             double b = 0;
-            boolean inAdmin2 = p.admin2() != null && adminKeys.contains(g.nameKey(p.admin2()));
-            if ((p.admin1() != null && adminKeys.contains(g.nameKey(p.admin1()))) || inAdmin2) {
+            int i = g.positions.get(p.id());
+            boolean inAdmin2 = g.admin2Keys[i] != null && adminKeys.contains(g.admin2Keys[i]);
+            if ((g.admin1Keys[i] != null && adminKeys.contains(g.admin1Keys[i])) || inAdmin2) {
                 b += 0.3;
             }
             if (inAdmin2) {
@@ -331,8 +343,8 @@ public final class Gazetteer {
                         // a town names the municipality it is the seat of (admin2 in Armenia)
                         adminKeys.add(nameKey(c.name()));
                     }
-                    if (c.admin1() != null) {
-                        adminKeys.add(nameKey(c.admin1()));
+                    if (admin1Keys[e.getKey()] != null) {
+                        adminKeys.add(admin1Keys[e.getKey()]);
                     }
                 });
         List<Place> admins = new ArrayList<>();

@@ -43,7 +43,7 @@ public class NameKeys {
 
     /** The folded tokens of a text, in order. */
     public List<String> tokens(String text) {
-        return tokens(text, true);
+        return split(text).folded();
     }
 
     /**
@@ -51,15 +51,20 @@ public class NameKeys {
      * "Hakkâri" is "hakkari" here but "hakari" folded.
      */
     public List<String> plainTokens(String text) {
-        return tokens(text, false);
+        return split(text).plain();
     }
 
-    private List<String> tokens(String text, boolean folded) {
+    /** A text's tokens, folded and plain, from one transliteration. */
+    public record Tokens(List<String> folded, List<String> plain) {
+    }
+
+    public Tokens split(String text) {
         if (text == null || text.isEmpty()) {
-            return List.of();
+            return new Tokens(List.of(), List.of());
         }
         String latin = isAscii(text) ? text.toLowerCase(Locale.ROOT) : transliterator.get().transliterate(text);
-        List<String> tokens = new ArrayList<>();
+        List<String> folded = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= latin.length(); i++) {
             char c = i < latin.length() ? latin.charAt(i) : ' ';
@@ -68,11 +73,12 @@ public class NameKeys {
                 start = i;
             } else if (!word && start >= 0) {
                 String token = latin.substring(start, i);
-                tokens.add(folded ? fold(token) : token);
+                plain.add(token);
+                folded.add(fold(token));
                 start = -1;
             }
         }
-        return tokens;
+        return new Tokens(folded, plain);
     }
 
     private static boolean isAscii(String s) {

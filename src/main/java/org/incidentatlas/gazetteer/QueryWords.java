@@ -73,8 +73,9 @@ public class QueryWords {
     }
 
     public Parsed parse(String text) {
-        List<String> tokens = keys.tokens(text);
-        List<String> plain = keys.plainTokens(text);
+        NameKeys.Tokens split = keys.split(text);
+        List<String> tokens = split.folded();
+        List<String> plain = split.plain();
         List<String> nameTokens = new ArrayList<>();
         List<String> plainNameTokens = new ArrayList<>();
         Set<FeatureType> hints = EnumSet.noneOf(FeatureType.class);
