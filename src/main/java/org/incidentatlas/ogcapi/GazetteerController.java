@@ -61,7 +61,7 @@ public class GazetteerController {
                     + "first with a score from 0 to 1 (1: the name matched exactly; less: the share of a misspelt or partly "
                     + "matched name that agrees), the kind of match (exact, fuzzy, partial), the name that matched and the geo "
                     + "precision (1 exact place, 2 near or part of a region, 3 province or larger). A fuzzy or partial match "
-                    + "below the configured threshold (atlas.gazetteer.fuzzy-threshold, default 0.85) is no candidate. "
+                    + "below the configured threshold (atlas.gazetteer.fuzzy-threshold, default 0.875) is no candidate. "
                     + "Context, country and near confine the answer: no candidate lies outside the country, 50 km around "
                     + "near, or a province, district or country the context names, so an empty list is a valid answer.")
     ResponseEntity<StreamingResponseBody> search(HttpServletRequest request,

@@ -483,7 +483,7 @@ abstract class OgcApiContract {
         JsonNode berdavan = search("q=Berdevan&context=Tavush").get(0);
         assertThat(berdavan.path("id").asString()).isEqualTo("arm-tavush-berdavan");
         assertThat(berdavan.path("properties").path("match").asString()).isEqualTo("fuzzy");
-        assertThat(berdavan.path("properties").path("score").asDouble()).isBetween(0.85, 0.99);
+        assertThat(berdavan.path("properties").path("score").asDouble()).isBetween(0.875, 0.99);
         assertThat(berdavan.path("properties").path("geo_precision").asInt()).isEqualTo(1);
         JsonNode exact = search("q=Voskepar").get(0);
         assertThat(exact.path("properties").path("match").asString()).isEqualTo("exact");
