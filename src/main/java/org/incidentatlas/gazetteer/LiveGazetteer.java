@@ -17,12 +17,15 @@ public final class LiveGazetteer {
     private final List<Place> committed;
     private final NameKeys keys;
     private final QueryWords words;
+    private final double fuzzyThreshold;
     private final AtomicReference<Gazetteer> current = new AtomicReference<>();
 
-    public LiveGazetteer(List<Place> committed, NameKeys keys, QueryWords words, List<PlaceCorrection> corrections) {
+    public LiveGazetteer(List<Place> committed, NameKeys keys, QueryWords words, double fuzzyThreshold,
+                         List<PlaceCorrection> corrections) {
         this.committed = List.copyOf(committed);
         this.keys = keys;
         this.words = words;
+        this.fuzzyThreshold = fuzzyThreshold;
         apply(corrections);
     }
 
@@ -32,7 +35,7 @@ public final class LiveGazetteer {
 
     /** Rebuilds the gazetteer from the committed places and these corrections (all of them, not a delta). */
     public synchronized void apply(List<PlaceCorrection> corrections) {
-        current.set(new Gazetteer(overlay(committed, corrections), keys, words));
+        current.set(new Gazetteer(overlay(committed, corrections), keys, words, fuzzyThreshold));
     }
 
     /** Whether the committed files hold a place with this id (withdrawing it needs a tombstone). */

@@ -17,8 +17,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  */
 final class NameIndex {
 
-    /** One indexed name: the place, the key, and whether it is the place's primary name. */
-    record Name(int place, String key, String text, boolean primary) {
+    /** One indexed name: the place, the key, the text, its key before the romanisation folds, and whether it is the primary name. */
+    record Name(int place, String key, String text, String plainKey, boolean primary) {
     }
 
     /** A name found for a query key, {@code edits} away from it. */
@@ -29,7 +29,7 @@ final class NameIndex {
     private final Map<String, List<Name>> byKey = new HashMap<>();
     private final Map<String, List<Integer>> byTrigram = new HashMap<>();
 
-    void add(int place, String key, String text, boolean primary) {
+    void add(int place, String key, String text, String plainKey, boolean primary) {
         if (key.isEmpty()) {
             return;
         }
@@ -38,7 +38,7 @@ final class NameIndex {
                 return;
             }
         }
-        Name name = new Name(place, key, text, primary);
+        Name name = new Name(place, key, text, plainKey, primary);
         int id = names.size();
         names.add(name);
         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(name);

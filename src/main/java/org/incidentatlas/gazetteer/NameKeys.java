@@ -43,11 +43,28 @@ public class NameKeys {
 
     /** The folded tokens of a text, in order. */
     public List<String> tokens(String text) {
+        return split(text).folded();
+    }
+
+    /**
+     * The tokens before the romanisation folds (Latin, ASCII, lower case), one per folded token:
+     * "Hakkâri" is "hakkari" here but "hakari" folded.
+     */
+    public List<String> plainTokens(String text) {
+        return split(text).plain();
+    }
+
+    /** A text's tokens, folded and plain, from one transliteration. */
+    public record Tokens(List<String> folded, List<String> plain) {
+    }
+
+    public Tokens split(String text) {
         if (text == null || text.isEmpty()) {
-            return List.of();
+            return new Tokens(List.of(), List.of());
         }
         String latin = isAscii(text) ? text.toLowerCase(Locale.ROOT) : transliterator.get().transliterate(text);
-        List<String> tokens = new ArrayList<>();
+        List<String> folded = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= latin.length(); i++) {
             char c = i < latin.length() ? latin.charAt(i) : ' ';
@@ -55,11 +72,13 @@ public class NameKeys {
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
-                tokens.add(fold(latin.substring(start, i)));
+                String token = latin.substring(start, i);
+                plain.add(token);
+                folded.add(fold(token));
                 start = -1;
             }
         }
-        return tokens;
+        return new Tokens(folded, plain);
     }
 
     private static boolean isAscii(String s) {

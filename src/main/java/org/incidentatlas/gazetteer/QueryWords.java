@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 public class QueryWords {
 
     /** A query split into name tokens and what its wrapper words said. */
-    public record Parsed(List<String> tokens, List<String> nameTokens, Set<FeatureType> typeHints, boolean approximate) {
+    public record Parsed(List<String> tokens, List<String> nameTokens, Set<FeatureType> typeHints, boolean approximate,
+                         List<String> plainNameTokens) {
 
         public String nameKey() {
             return String.join(" ", nameTokens);
@@ -72,21 +73,26 @@ public class QueryWords {
     }
 
     public Parsed parse(String text) {
-        List<String> tokens = keys.tokens(text);
+        NameKeys.Tokens split = keys.split(text);
+        List<String> tokens = split.folded();
+        List<String> plain = split.plain();
         List<String> nameTokens = new ArrayList<>();
+        List<String> plainNameTokens = new ArrayList<>();
         Set<FeatureType> hints = EnumSet.noneOf(FeatureType.class);
         boolean approximate = false;
-        for (String t : tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
             Role role = roles.get(t);
             if (role == null) {
                 nameTokens.add(t);
+                plainNameTokens.add(i < plain.size() ? plain.get(i) : t);
                 hints.addAll(namePartHints.getOrDefault(t, Set.of()));
                 continue;
             }
             hints.addAll(HINTS.getOrDefault(role, Set.of()));
             approximate |= role == Role.NEAR || role == Role.DIRECTION;
         }
-        return new Parsed(tokens, nameTokens, hints, approximate);
+        return new Parsed(tokens, nameTokens, hints, approximate, plainNameTokens);
     }
 
     /** True if the token is a wrapper word (not part of a name). */

@@ -9,6 +9,7 @@ import org.incidentatlas.gazetteer.PlaceCorrectionStore;
 import org.incidentatlas.gazetteer.QueryWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,9 +23,12 @@ public class GazetteerConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(GazetteerConfiguration.class);
 
     @Bean
-    LiveGazetteer liveGazetteer(NameKeys keys, QueryWords words, PlaceCorrectionStore corrections) throws IOException {
-        LiveGazetteer live = new LiveGazetteer(new PlaceFiles(keys, words).load(), keys, words, corrections.all());
-        LOG.info("Gazetteer: {} places under {} names", live.current().places().size(), live.current().nameCount());
+    LiveGazetteer liveGazetteer(NameKeys keys, QueryWords words, PlaceCorrectionStore corrections,
+                                @Value("${atlas.gazetteer.fuzzy-threshold:" + Gazetteer.DEFAULT_FUZZY_THRESHOLD + "}") double fuzzyThreshold)
+            throws IOException {
+        LiveGazetteer live = new LiveGazetteer(new PlaceFiles(keys, words).load(), keys, words, fuzzyThreshold, corrections.all());
+        LOG.info("Gazetteer: {} places under {} names; fuzzy matches need a score of {}", live.current().places().size(),
+                live.current().nameCount(), fuzzyThreshold);
         return live;
     }
 

@@ -120,7 +120,7 @@ final class EventMerging {
             }
             if (finer != null) {
                 Candidate c = finer.candidate();
-                d.place = new Candidate(c.place(), c.score(), c.matchedName(), Math.max(2, c.geoPrecision()));
+                d.place = c.withGeoPrecision(Math.max(2, c.geoPrecision()));
                 d.placeSpan = finer.span();
                 d.refined = true;
             }

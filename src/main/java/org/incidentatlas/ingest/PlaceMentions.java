@@ -115,25 +115,32 @@ final class PlaceMentions {
                     phrases.get(k).start))).matches()
                     || k + 1 < phrases.size() && QUALIFIER_GAP.matcher(text.substring(phrases.get(k).end, Math.max(phrases.get(k).end,
                     phrases.get(k + 1).start))).matches();
-            first.add(adjacent ? resolve(phrases.get(k), null) : Optional.empty());
+            first.add(adjacent ? resolve(phrases.get(k), null, null) : Optional.empty());
+        }
+        List<Optional<Candidate>> resolved = new ArrayList<>();
+        for (int k = 0; k < phrases.size(); k++) {
+            Phrase p = phrases.get(k);
+            // the qualifier ("X, Syunik region") locates the name; the sentence's other names only help to rank
+            String qualifier = k + 1 < phrases.size() && isQualifier(text, p, first.get(k), phrases.get(k + 1), first.get(k + 1))
+                    ? phrases.get(k + 1).query() : null;
+            StringBuilder mentioned = new StringBuilder();
+            for (int j = 0; j < phrases.size(); j++) {
+                if (j != k && Math.abs(j - k) <= 3) {
+                    mentioned.append(phrases.get(j).name).append(' ');
+                }
+            }
+            resolved.add(resolve(p, qualifier, mentioned.toString().strip()));
         }
         List<PlaceMention> out = new ArrayList<>();
         for (int k = 0; k < phrases.size(); k++) {
             Phrase p = phrases.get(k);
-            boolean qualifier = k > 0 && isQualifier(text, phrases.get(k - 1), first.get(k - 1), p, first.get(k));
-            StringBuilder context = new StringBuilder();
-            if (k + 1 < phrases.size() && isQualifier(text, p, first.get(k), phrases.get(k + 1), first.get(k + 1))) {
-                context.append(phrases.get(k + 1).query()).append(' ');
-            }
-            for (int j = 0; j < phrases.size(); j++) {
-                if (j != k && Math.abs(j - k) <= 3) {
-                    context.append(phrases.get(j).name).append(' ');
-                }
-            }
-            Optional<Candidate> c = resolve(p, context.toString().strip());
+            Optional<Candidate> c = resolved.get(k);
             if (c.isEmpty()) {
                 continue;
             }
+            // a name that stays unresolved in its context qualifies nothing: "Norabak in Gegharkunik province",
+            // Norabak unknown, leaves the province as the place the sentence gives
+            boolean qualifier = k > 0 && isQualifier(text, phrases.get(k - 1), resolved.get(k - 1), p, c);
             PlaceMention.Role role = qualifier ? PlaceMention.Role.QUALIFIER
                     : STATEMENT.matcher(text.substring(Math.max(sentence.start(), p.nameStart - 40), p.nameStart)).find()
                     ? PlaceMention.Role.STATEMENT
@@ -214,9 +221,9 @@ final class PlaceMentions {
     }
 
     /** The best candidate named like the phrase; one of the kind its wrapper words ask for ("X region") first. */
-    private Optional<Candidate> resolve(Phrase p, String context) {
-        List<Candidate> found = gazetteer.search(new GeocodeQuery(p.query(), context == null || context.isEmpty() ? null : context,
-                null, null, 10));
+    private Optional<Candidate> resolve(Phrase p, String qualifier, String mentioned) {
+        List<Candidate> found = gazetteer.search(new GeocodeQuery(p.query(), blankToNull(qualifier), null, null, 10,
+                blankToNull(mentioned)));
         String key = nameKey(p.name);
         Set<FeatureType> asked = p.suffix.isEmpty() ? Set.of() : words.parse(p.suffix).typeHints();
         Candidate any = null;
@@ -256,6 +263,10 @@ final class PlaceMentions {
             }
             return Optional.empty();
         }).isPresent();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private String nameKey(String name) {

@@ -59,8 +59,12 @@ public class GazetteerController {
     @GetMapping("/gazetteer/search")
     @Operation(summary = "Find places by name",
             description = "Any spelling or script (Latin transliterations, Armenian, Azerbaijani, Russian). Candidates come best "
-                    + "first with a score, the name that matched and the geo precision (1 exact place, 2 near or part of a "
-                    + "region, 3 province or larger). Context, country and near disambiguate repeated names.")
+                    + "first with a score from 0 to 1 (1: the name matched exactly; less: the share of a misspelt or partly "
+                    + "matched name that agrees), the kind of match (exact, fuzzy, partial), the name that matched and the geo "
+                    + "precision (1 exact place, 2 near or part of a region, 3 province or larger). A fuzzy or partial match "
+                    + "below the configured threshold (atlas.gazetteer.fuzzy-threshold, default 0.875) is no candidate. "
+                    + "Context, country and near confine the answer: no candidate lies outside the country, 50 km around "
+                    + "near, or a province, district or country the context names, so an empty list is a valid answer.")
     ResponseEntity<StreamingResponseBody> search(HttpServletRequest request,
             @Parameter(description = "The name, e.g. Nerkin Khanda, Ջերմուկ, Джермук, the village of Sotk, Lachin corridor")
             @RequestParam(required = false) String q,
@@ -69,7 +73,7 @@ public class GazetteerController {
             @RequestParam(required = false) String country,
             @Parameter(description = "Text around the name: admin units, places mentioned nearby (e.g. Tovuz region, Lake Sevan)")
             @RequestParam(required = false) String context,
-            @Parameter(description = "lon,lat: prefer places near this point") @RequestParam(required = false) String near,
+            @Parameter(description = "lon,lat: prefer places near this point; none farther than 50 km") @RequestParam(required = false) String near,
             @Parameter(description = "Output format: json") @RequestParam(required = false) String f) throws Exception {
         Set<String> unknown = new TreeSet<>(request.getParameterMap().keySet());
         unknown.removeAll(SEARCH_PARAMETERS);

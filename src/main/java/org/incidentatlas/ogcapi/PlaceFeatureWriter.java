@@ -20,7 +20,7 @@ public class PlaceFeatureWriter {
         write(g, place, null, List.of());
     }
 
-    /** A search answer: the place with its score, the name that matched and the answer's geo precision. */
+    /** A search answer: the place with its score, the kind of match, the name that matched and the answer's geo precision. */
     public void write(JsonGenerator g, Candidate candidate) {
         write(g, candidate.place(), candidate, List.of());
     }
@@ -43,6 +43,7 @@ public class PlaceFeatureWriter {
         g.writeStringProperty("name", place.name());
         if (candidate != null) {
             g.writeNumberProperty("score", candidate.score());
+            g.writeStringProperty("match", candidate.match().code());
             g.writeStringProperty("matched_name", candidate.matchedName());
         }
         g.writeStringProperty("feature_type", place.type().code());
