@@ -467,7 +467,10 @@ abstract class OgcApiContract {
 
         JsonNode martuni = search("q=Martuni&context=" + encode("Lake Sevan"));
         assertThat(martuni.get(0).path("id").asString()).isEqualTo("arm-gegharkunik-martuni");
-        assertThat(martuni.get(1).path("properties").path("admin1").asString()).isEqualTo("Khojavend");
+        // the other Martunis (a village of Chambarak, the Karabakh town) are runners-up, not dropped
+        List<String> martuniAdmins = new ArrayList<>();
+        martuni.forEach(f -> martuniAdmins.add(f.path("properties").path("admin1").asString()));
+        assertThat(martuniAdmins.subList(1, martuniAdmins.size())).contains("Khojavend");
         JsonNode karabakh = search("q=Martuni&context=Khojavend");
         assertThat(karabakh.get(0).path("properties").path("admin1").asString()).isEqualTo("Khojavend");
         JsonNode near = search("q=Martuni&near=47.0,39.8");

@@ -24,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.zaxxer.hikari.HikariDataSource;
 import net.sf.geographiclib.Geodesic;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +46,14 @@ abstract class PlaceCorrectionContract {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
+
+    /** The database of this test class (see OnH2gis / OnPostgis), for a second application on it. */
+    @Value("${spring.datasource.url}")
+    String datasourceUrl;
+    @Value("${spring.datasource.username}")
+    String datasourceUser;
+    @Value("${spring.datasource.password:}")
+    String datasourcePassword;
 
     @Value("${local.server.port}")
     int port;
@@ -281,10 +288,8 @@ abstract class PlaceCorrectionContract {
     private ConfigurableApplicationContext restart() {
         SpringApplication app = IncidentAtlasApplication.application();
         app.setWebApplicationType(WebApplicationType.NONE);
-        // the pool's own settings: a dynamic property may be computed anew at every read
-        HikariDataSource pool = (HikariDataSource) jdbc.getDataSource();
-        return app.run("--spring.datasource.url=" + pool.getJdbcUrl(), "--spring.datasource.username=" + pool.getUsername(),
-                "--spring.datasource.password=" + (pool.getPassword() == null ? "" : pool.getPassword()),
+        return app.run("--spring.datasource.url=" + datasourceUrl, "--spring.datasource.username=" + datasourceUser,
+                "--spring.datasource.password=" + datasourcePassword,
                 "--atlas.demo-data=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
     }
 }
