@@ -29,6 +29,7 @@ public final class Cql2JsonParser {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final UnaryOperator<Geometry> toStorage;
+    private final boolean latitudeFirst;
     private final FilterLimits limits;
     private final GeometryFactory geometries = new GeometryFactory();
 
@@ -37,6 +38,12 @@ public final class Cql2JsonParser {
     }
 
     public Cql2JsonParser(UnaryOperator<Geometry> toStorage, FilterLimits limits) {
+        this(toStorage, limits, false);
+    }
+
+    /** {@code latitudeFirst}: the filter CRS puts latitude first (EPSG:4326), so BBOX gives minLat, minLon, …. */
+    public Cql2JsonParser(UnaryOperator<Geometry> toStorage, FilterLimits limits, boolean latitudeFirst) {
+        this.latitudeFirst = latitudeFirst;
         this.toStorage = toStorage;
         this.limits = limits;
     }
@@ -99,7 +106,7 @@ public final class Cql2JsonParser {
                 }
                 n.add(v.asDouble());
             }
-            return new Expression.GeometryValue(toStorage.apply(Literals.bbox(n, geometries)));
+            return new Expression.GeometryValue(toStorage.apply(Literals.bbox(n, geometries, latitudeFirst)));
         }
         if (node.has("type") && node.get("type").isString() && GEOJSON_TYPES.contains(node.get("type").asString())) {
             try {

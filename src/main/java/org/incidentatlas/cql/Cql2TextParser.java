@@ -25,6 +25,7 @@ import org.locationtech.jts.io.WKTReader;
 public final class Cql2TextParser {
 
     private final UnaryOperator<Geometry> toStorage;
+    private final boolean latitudeFirst;
     private final FilterLimits limits;
 
     public Cql2TextParser(UnaryOperator<Geometry> toStorage) {
@@ -32,6 +33,12 @@ public final class Cql2TextParser {
     }
 
     public Cql2TextParser(UnaryOperator<Geometry> toStorage, FilterLimits limits) {
+        this(toStorage, limits, false);
+    }
+
+    /** {@code latitudeFirst}: the filter CRS puts latitude first (EPSG:4326), so BBOX gives minLat, minLon, …. */
+    public Cql2TextParser(UnaryOperator<Geometry> toStorage, FilterLimits limits, boolean latitudeFirst) {
+        this.latitudeFirst = latitudeFirst;
         this.toStorage = toStorage;
         this.limits = limits;
     }
@@ -269,7 +276,7 @@ public final class Cql2TextParser {
         public Expression visitBboxLiteral(Cql2Parser.BboxLiteralContext ctx) {
             List<Double> n = new ArrayList<>();
             ctx.signedNumber().forEach(s -> n.add(Double.parseDouble(s.getText())));
-            return new Expression.GeometryValue(toStorage.apply(Literals.bbox(n, geometries)));
+            return new Expression.GeometryValue(toStorage.apply(Literals.bbox(n, geometries, latitudeFirst)));
         }
 
         @Override

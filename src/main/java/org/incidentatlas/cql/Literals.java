@@ -3,6 +3,7 @@ package org.incidentatlas.cql;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.locationtech.jts.geom.Envelope;
@@ -44,27 +45,36 @@ final class Literals {
      * the second is a box across the antimeridian (as in the bbox parameter): the two boxes on
      * either side of it, as a multipolygon.
      */
-    static Geometry bbox(List<Double> n, GeometryFactory geometries) {
+    static Geometry bbox(List<Double> n, GeometryFactory geometries, boolean latitudeFirst) {
         if (n.size() != 4 && n.size() != 6) {
             throw new CqlException("BBOX takes 4 numbers (or 6 with heights); got " + n.size());
         }
         int half = n.size() / 2;
-        double west = n.get(0);
-        double south = n.get(1);
-        double east = n.get(half);
-        double north = n.get(half + 1);
+        double west = n.get(latitudeFirst ? 1 : 0);
+        double south = n.get(latitudeFirst ? 0 : 1);
+        double east = n.get(latitudeFirst ? half + 1 : half);
+        double north = n.get(latitudeFirst ? half : half + 1);
         if (south > north) {
-            throw new CqlException("BBOX minimum is above its maximum: " + n);
+            throw new CqlException("BBOX minimum latitude is above its maximum: " + n);
         }
+        List<double[]> longitudes = new ArrayList<>();
         if (west > east) {
             if (west > 180 || east < -180) {
                 throw new CqlException("BBOX across the antimeridian needs longitudes within [-180, 180]: " + n);
             }
-            // toGeometry gives a line or point for an edge on the antimeridian itself
-            return geometries.buildGeometry(List.of(geometries.toGeometry(new Envelope(west, 180, south, north)),
-                    geometries.toGeometry(new Envelope(-180, east, south, north))));
+            longitudes.add(new double[] {west, 180});
+            longitudes.add(new double[] {-180, east});
+        } else {
+            longitudes.add(new double[] {west, east});
         }
-        return geometries.toGeometry(new Envelope(west, east, south, north));
+        // the boxes in the filter CRS's own axis order, which toStorage then brings to longitude/latitude;
+        // toGeometry gives a line or point for an edge on the antimeridian itself
+        List<Geometry> boxes = new ArrayList<>();
+        for (double[] lon : longitudes) {
+            boxes.add(geometries.toGeometry(latitudeFirst ? new Envelope(south, north, lon[0], lon[1])
+                    : new Envelope(lon[0], lon[1], south, north)));
+        }
+        return boxes.size() == 1 ? boxes.get(0) : geometries.buildGeometry(boxes);
     }
 
 }

@@ -32,8 +32,8 @@ final class FilterParameters {
         String language = lang == null ? CQL2_TEXT : lang;
         try {
             return switch (language) {
-                case CQL2_TEXT -> new Cql2TextParser(crs::toStorage, limits).parse(filter);
-                case CQL2_JSON -> new Cql2JsonParser(crs::toStorage, limits).parse(filter);
+                case CQL2_TEXT -> new Cql2TextParser(crs::toStorage, limits, crs.latitudeFirst()).parse(filter);
+                case CQL2_JSON -> new Cql2JsonParser(crs::toStorage, limits, crs.latitudeFirst()).parse(filter);
                 default -> throw ApiException.badParameter("filter-lang '" + lang + "' is not supported; use one of "
                         + List.of(CQL2_TEXT, CQL2_JSON));
             };

@@ -18,6 +18,15 @@ record SupportedCrs(String uri, MathTransform fromStorage, MathTransform toStora
         return fromStorage.isIdentity();
     }
 
+    /** A geographic CRS whose first axis is latitude (EPSG:4326): a position (a, b) is (b, a) in storage. */
+    boolean latitudeFirst() {
+        if (projected || isStorage()) {
+            return false;
+        }
+        double[] p = toStorage(10, 20);
+        return Math.abs(p[0] - 20) < 1e-9 && Math.abs(p[1] - 10) < 1e-9;
+    }
+
     /** Decimal places that keep about a millimetre (metres) or a centimetre (degrees, {@code geographic}). */
     int decimals(int geographic) {
         return projected ? 3 : geographic;

@@ -87,6 +87,30 @@ class Cql2ParsersTest {
     }
 
     @Test
+    void aBboxInALatitudeFirstCrsCrossesTheAntimeridianByItsLongitudes() {
+        UnaryOperator<Geometry> swap = g -> {
+            Geometry copy = g.copy();
+            copy.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+                double x = c.x;
+                c.x = c.y;
+                c.y = x;
+            });
+            return copy;
+        };
+        Cql2TextParser latFirst = new Cql2TextParser(swap, FilterLimits.DEFAULT, true);
+        Geometry across = ((Expression.GeometryValue) ((Expression.Spatial) latFirst
+                .parse("S_INTERSECTS(geometry, BBOX(65, 177, 70, -177))")).right()).geometry();
+        assertThat(across.getNumGeometries()).isEqualTo(2);
+        assertThat(across.getEnvelopeInternal()).isEqualTo(new org.locationtech.jts.geom.Envelope(-180, 180, 65, 70));
+        assertThat(across.contains(across.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(0, 67)))).isFalse();
+        Geometry plain = ((Expression.GeometryValue) ((Expression.Spatial) latFirst
+                .parse("S_INTERSECTS(geometry, BBOX(39, 45, 40, 46))")).right()).geometry();
+        assertThat(plain.getEnvelopeInternal()).isEqualTo(new org.locationtech.jts.geom.Envelope(45, 46, 39, 40));
+        // latitudes the wrong way round are a mistake, not a box across the antimeridian
+        assertThatThrownBy(() -> latFirst.parse("S_INTERSECTS(geometry, BBOX(40, 45, 39, 46))")).isInstanceOf(CqlException.class);
+    }
+
+    @Test
     void sqlBindsValuesAndNeverInlinesThem() {
         List<Queryable> q = List.of(Queryable.of("name", CqlType.STRING, "name_col", ""),
                 Queryable.of("n", CqlType.INTEGER, "n_col", ""));
