@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 import net.sf.geographiclib.Geodesic;
 import org.incidentatlas.borders.BorderSet;
-import org.incidentatlas.borders.GeodesicNearest;
-import org.incidentatlas.borders.NearestPoint;
+import org.incidentatlas.geodesy.GeodesicNearest;
+import org.incidentatlas.geodesy.NearestPoint;
 import org.incidentatlas.incidents.DatePrecision;
 import org.incidentatlas.incidents.EventTaxonomy;
 import org.locationtech.jts.geom.Lineal;

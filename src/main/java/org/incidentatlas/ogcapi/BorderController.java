@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentatlas.borders.Border;
 import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.borders.BorderSet;
-import org.incidentatlas.borders.NearestPoint;
+import org.incidentatlas.geodesy.NearestPoint;
 import org.incidentatlas.incidents.BorderMetricsJob;
 import org.incidentatlas.incidents.FieldError;
 import org.locationtech.jts.geom.Coordinate;

@@ -1,6 +1,6 @@
 package org.incidentatlas.storage;
 
-import org.incidentatlas.borders.GeodesicNearest;
+import org.incidentatlas.geodesy.GeodesicNearest;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;

@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.incidentatlas.borders.Border;
 import org.incidentatlas.borders.Country;
-import org.incidentatlas.borders.GeodesicNearest;
-import org.incidentatlas.borders.NearestPoint;
+import org.incidentatlas.geodesy.GeodesicNearest;
+import org.incidentatlas.geodesy.NearestPoint;
 import org.incidentatlas.borders.TestBorders;
 import org.incidentatlas.geodata.TestGazetteer;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import net.sf.geographiclib.Geodesic;
-import org.incidentatlas.borders.GeodesicNearest;
+import org.incidentatlas.geodesy.GeodesicNearest;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.ParseException;

@@ -1,4 +1,4 @@
-package org.incidentatlas.borders;
+package org.incidentatlas.geodesy;
 
 import java.util.Arrays;
 import java.util.Comparator;
