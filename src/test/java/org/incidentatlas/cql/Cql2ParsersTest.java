@@ -16,6 +16,17 @@ import org.locationtech.jts.geom.Geometry;
 /** The two CQL2 encodings read into the same expressions, and the SQL they translate to binds every value. */
 class Cql2ParsersTest {
 
+    /** A CRS whose axes are the other way round from storage (latitude first), as toStorage sees it. */
+    private static final UnaryOperator<Geometry> SWAP = g -> {
+        Geometry copy = g.copy();
+        copy.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+            double x = c.x;
+            c.x = c.y;
+            c.y = x;
+        });
+        return copy;
+    };
+
     private final Cql2TextParser text = new Cql2TextParser(UnaryOperator.identity());
     private final Cql2JsonParser json = new Cql2JsonParser(UnaryOperator.identity());
 
@@ -71,16 +82,7 @@ class Cql2ParsersTest {
 
     @Test
     void geometryLiteralsAreBroughtToStorageCoordinates() {
-        UnaryOperator<Geometry> swap = g -> {
-            Geometry copy = g.copy();
-            copy.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-                double x = c.x;
-                c.x = c.y;
-                c.y = x;
-            });
-            return copy;
-        };
-        Expression.Spatial s = (Expression.Spatial) new Cql2TextParser(swap).parse("S_INTERSECTS(geometry, POINT(40 45))");
+        Expression.Spatial s = (Expression.Spatial) new Cql2TextParser(SWAP).parse("S_INTERSECTS(geometry, POINT(40 45))");
         Geometry g = ((Expression.GeometryValue) s.right()).geometry();
         assertThat(g.getCoordinate().x).isEqualTo(45);
         assertThat(g.getCoordinate().y).isEqualTo(40);
@@ -88,16 +90,7 @@ class Cql2ParsersTest {
 
     @Test
     void aBboxInALatitudeFirstCrsCrossesTheAntimeridianByItsLongitudes() {
-        UnaryOperator<Geometry> swap = g -> {
-            Geometry copy = g.copy();
-            copy.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-                double x = c.x;
-                c.x = c.y;
-                c.y = x;
-            });
-            return copy;
-        };
-        Cql2TextParser latFirst = new Cql2TextParser(swap, FilterLimits.DEFAULT, true);
+        Cql2TextParser latFirst = new Cql2TextParser(SWAP, FilterLimits.DEFAULT, true);
         Geometry across = ((Expression.GeometryValue) ((Expression.Spatial) latFirst
                 .parse("S_INTERSECTS(geometry, BBOX(65, 177, 70, -177))")).right()).geometry();
         assertThat(across.getNumGeometries()).isEqualTo(2);

@@ -348,22 +348,8 @@ abstract class ReportApiContract {
                                 + "claimant=Ministry of Defence of Azerbaijan; side=AZE; killed=1"),
                 report("Kapan: unrelated shots the same night.", "2023-06-13",
                         "date=2023-06-12; place=Kapan; " + SHELLING + "; actor1=Military Forces of Azerbaijan"));
-        List<String> expected = null;
-        for (List<Integer> order : List.of(List.of(0, 1, 2), List.of(2, 1, 0), List.of(1, 2, 0))) {
-            emptyDatabase();
-            for (int i : order) {
-                ingest(reports.get(i));
-            }
-            List<String> snapshot = snapshot();
-            if (expected == null) {
-                expected = snapshot;
-                assertThat(snapshot).hasSize(2);
-            } else {
-                assertThat(snapshot).as("order " + order).isEqualTo(expected);
-            }
-        }
-        JsonNode sotk = incidents().valueStream().filter(f -> f.path("properties").path("location_name").asString().equals("Sotk"))
-                .findFirst().orElseThrow().path("properties");
+        assertThat(sameIncidentsInEveryOrder(reports, List.of(List.of(0, 1, 2), List.of(2, 1, 0), List.of(1, 2, 0)))).hasSize(2);
+        JsonNode sotk = incidentAt("Sotk");
         assertThat(sotk.path("sources").size()).isEqualTo(2);
         assertThat(sotk.path("claims").valueStream().map(c -> c.path("claimant").asString() + "/" + c.path("side").asString()).toList())
                 .containsExactlyInAnyOrder("Ministry of Defence of Armenia/ARM", "Ministry of Defence of Azerbaijan/AZE");
@@ -384,23 +370,9 @@ abstract class ReportApiContract {
                 report("Meanwhile at Jermuk and Sotk.", "2022-09-13",
                         "date=2022-09-13; place=Jermuk; " + SHELLING + "; injured=2", "date=2022-09-13; place=Sotk; " + SHELLING));
         List<List<Integer>> orders = List.of(List.of(0, 1, 2, 3), List.of(2, 0, 3, 1), List.of(3, 2, 1, 0), List.of(0, 2, 3, 1));
-        List<String> expected = null;
-        for (List<Integer> order : orders) {
-            emptyDatabase();
-            for (int i : order) {
-                ingest(reports.get(i));
-            }
-            List<String> snapshot = snapshot();
-            if (expected == null) {
-                expected = snapshot;
-                // Goris on days 1-3 is one chain of adjacent days: one incident; Jermuk and Sotk are their own
-                assertThat(snapshot).hasSize(3);
-            } else {
-                assertThat(snapshot).as("order " + order).isEqualTo(expected);
-            }
-        }
-        JsonNode goris = incidents().valueStream().filter(f -> f.path("properties").path("location_name").asString().equals("Goris"))
-                .findFirst().orElseThrow().path("properties");
+        // Goris on days 1-3 is one chain of adjacent days: one incident; Jermuk and Sotk are their own
+        assertThat(sameIncidentsInEveryOrder(reports, orders)).hasSize(3);
+        JsonNode goris = incidentAt("Goris");
         assertThat(goris.path("sources").size()).isEqualTo(3);
         assertThat(goris.path("claims").size()).isEqualTo(3);
         // ARM side: 2 or 3-4 (median 2, range 2-4); AZE side: 1 → 3, 3..5
@@ -431,5 +403,29 @@ abstract class ReportApiContract {
         assertThat(paths.has("/reports/batch")).isTrue();
         assertThat(paths.has("/reports/{reportId}")).isTrue();
         assertThat(paths.has("/reports/{reportId}/incidents")).isTrue();
+    }
+
+    /** Ingests the reports in each order into an empty database; every order must give the first's incidents. */
+    private List<String> sameIncidentsInEveryOrder(List<String> reports, List<List<Integer>> orders) throws Exception {
+        List<String> expected = null;
+        for (List<Integer> order : orders) {
+            emptyDatabase();
+            for (int i : order) {
+                ingest(reports.get(i));
+            }
+            List<String> snapshot = snapshot();
+            if (expected == null) {
+                expected = snapshot;
+            } else {
+                assertThat(snapshot).as("order " + order).isEqualTo(expected);
+            }
+        }
+        return expected;
+    }
+
+    /** The properties of the stored incident at this location name. */
+    private JsonNode incidentAt(String locationName) throws Exception {
+        return incidents().valueStream().filter(f -> f.path("properties").path("location_name").asString().equals(locationName))
+                .findFirst().orElseThrow().path("properties");
     }
 }
