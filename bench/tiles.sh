@@ -13,114 +13,19 @@
 #              PG_BIN=/usr/lib/postgresql/15/bin PGPORT=56432 APP_PORT=18180
 # Results: printed and kept as bench/target/tiles.log.
 set -euo pipefail
-cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
-ROOT=$PWD
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
 COUNT=${COUNT:-1000000}
 TILES=${TILES:-200}
 THREADS=${THREADS:-8}
 SECONDS_RUN=${SECONDS:-20}
-WORK=${WORK:-/tmp/pgtiles}
 BOX=43.5,38.4,49.5,42.0
-DB=atlas
-DB_USER=atlas
-DB_PASSWORD=atlas-bench
 
-if [[ -z "${PG_BIN:-}" ]]; then
-  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-fi
-[[ -x "$PG_BIN/initdb" ]] || { echo "no PostgreSQL binaries in '$PG_BIN' (set PG_BIN)" >&2; exit 1; }
-
-mkdir -p bench/target
-LOG=$ROOT/bench/target/tiles.log
-exec > >(tee "$LOG") 2>&1
-
-log() { printf '[%(%T)T] %s\n' -1 "$*"; }
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
-
-# initdb and postgres refuse to run as root: run them as the postgres OS user then.
-if [[ $(id -u) == 0 ]]; then
-  PGUSER_OS=postgres
-  as_pg() { runuser -u postgres -- "$@"; }
-else
-  PGUSER_OS=$(id -un)
-  as_pg() { "$@"; }
-fi
-
-APP_PID=
-cleanup() {
-  local rc=$?
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
-  fi
-  if [[ -f "$WORK/data/postmaster.pid" ]]; then
-    as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null || true
-  fi
-  rm -rf "$WORK"
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $("$PG_BIN/postgres" --version)"
-log "git: $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-  log "building the service"
-  ./mvnw -B -q -o package -DskipTests
-fi
-JAR=$(ls target/incident-atlas-*-exec.jar | head -1)
-
-[[ -e "$WORK" ]] && { echo "$WORK exists; remove it or set WORK" >&2; trap - EXIT; exit 1; }
-mkdir -p "$WORK"
-chown "$PGUSER_OS" "$WORK"
-PGPORT=$(free_port "${PGPORT:-56432}")
-as_pg "$PG_BIN/initdb" -D "$WORK/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-cat >>"$WORK/data/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $PGPORT
-unix_socket_directories = '$WORK'
-shared_buffers = 1GB
-effective_cache_size = 8GB
-maintenance_work_mem = 512MB
-max_wal_size = 8GB
-jit = off
-CONF
-as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w start >/dev/null
-psql_su() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
-psql_su -d postgres -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'" -c "CREATE DATABASE $DB OWNER $DB_USER"
-psql_su -d "$DB" -c "CREATE EXTENSION postgis"
-JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB"
-
-APP_PORT=$(free_port "${APP_PORT:-18180}")
-INCIDENT_DB_URL=$JDBC_URL INCIDENT_DB_USER=$DB_USER INCIDENT_DB_PASSWORD=$DB_PASSWORD ATLAS_DEMO_DATA=false PORT=$APP_PORT \
-  ATLAS_WRITE_TOKEN=bench-not-used java -Xmx2g -jar "$JAR" >"$WORK/service.log" 2>&1 &
-APP_PID=$!
-BASE=http://127.0.0.1:$APP_PORT
-for _ in $(seq 1 300); do
-  curl -fs -o /dev/null "$BASE/collections" && break
-  kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/service.log"; echo "the service died" >&2; exit 1; }
-  sleep 1
-done
-log "service up on $BASE"
-
-psql_db() { PGPASSWORD=$DB_PASSWORD "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U "$DB_USER" -d "$DB" "$@"; }
-log "inserting $COUNT synthetic incidents"
-psql_db <<SQL
-SELECT setseed(0.1201);
-INSERT INTO incidents (event_date, date_precision, event_type, geom, geo_precision, fatalities, country, location_name)
-SELECT date '2020-01-01' + floor(random() * 2190)::int, 'day',
-       (ARRAY['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots',
-              'Strategic developments'])[1 + floor(random() * 6)::int],
-       ST_SetSRID(ST_MakePoint(lon, lat), 4326), 1, floor(random() * random() * 6)::int,
-       CASE WHEN lon < 45.6 THEN 'ARM' ELSE 'AZE' END, 'synthetic'
-FROM (SELECT CASE WHEN u < 0.6 THEN cx[c] + (random() + random() + random() - 1.5) * 0.3 ELSE 43.5 + random() * 6 END AS lon,
-             CASE WHEN u < 0.6 THEN cy[c] + (random() + random() + random() - 1.5) * 0.2 ELSE 38.4 + random() * 3.6 END AS lat
-      FROM (SELECT random() AS u, 1 + floor(random() * 3)::int AS c, ARRAY[45.45, 46.2, 45.1] AS cx, ARRAY[40.05, 39.3, 41.0] AS cy
-            FROM generate_series(1, $COUNT)) g) p;
-ANALYZE incidents;
-SQL
-log "$(psql_db -At -c "SELECT count(*) || ' incidents, ' || pg_size_pretty(pg_total_relation_size('incidents')) FROM incidents")"
+bench_init tiles
+bench_build
+bench_cluster "${WORK:-/tmp/pgtiles}"
+bench_service
+bench_load "$COUNT"
 
 # The floor: the statement PostgisTileRenderer sends, with the tile's lon/lat box made in SQL.
 floor_sql() {
