@@ -169,8 +169,8 @@ class ItemsRepresentations {
         List<String> columns = source.table().columns().stream().map(Column::name).toList();
         StreamingResponseBody body = out -> {
             AtomicReference<PageSlice> slice = new AtomicReference<>();
-            Content rows = page -> slice.set(source.rowPage(query,
-                    row -> templates.render("tableRow.jte", TableRow.of(itemsUrl, row), page)));
+            Content rows = output -> slice.set(source.rowPage(query,
+                    row -> templates.render("tableRow.jte", TableRow.of(itemsUrl, row), output)));
             Supplier<ItemsPage.Paging> paging = () -> {
                 List<Anchor> links = new ArrayList<>();
                 if (slice.get().previous() != null) {
