@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How large a CQL2 filter may be (OWASP API4, unrestricted resource consumption): its length in
@@ -17,17 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDepth    {@code atlas.filter.max-depth}, nesting levels
  * @param maxVertices {@code atlas.filter.max-vertices}, positions in geometry literals
  */
+@Validated
 @ConfigurationProperties("atlas.filter")
-public record FilterLimits(@DefaultValue("8000") int maxLength, @DefaultValue("32") int maxDepth,
-                           @DefaultValue("1000") int maxVertices) {
+public record FilterLimits(@DefaultValue("8000") @Min(1) int maxLength, @DefaultValue("32") @Min(1) int maxDepth,
+                           @DefaultValue("1000") @Min(1) int maxVertices) {
 
     public static final FilterLimits DEFAULT = new FilterLimits(8000, 32, 1000);
-
-    public FilterLimits {
-        if (maxLength < 1 || maxDepth < 1 || maxVertices < 1) {
-            throw new IllegalArgumentException("atlas.filter.max-length, max-depth and max-vertices must be at least 1");
-        }
-    }
 
     /** Refuses a filter text longer than {@link #maxLength()}. */
     void checkLength(String filter) {

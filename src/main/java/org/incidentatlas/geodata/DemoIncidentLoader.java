@@ -18,7 +18,6 @@ import org.incidentatlas.storage.DatabaseBackend;
 import org.incidentatlas.storage.DatasetLoads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,11 +55,11 @@ public class DemoIncidentLoader {
     private final JsonMapper json;
     private final TransactionTemplate transaction;
 
-    public DemoIncidentLoader(@Value("${atlas.demo-data:auto}") String mode, @Value("${atlas.demo-data.source:reports}") String source,
+    public DemoIncidentLoader(DemoDataSettings mode, DemoDataSource source,
                               DatabaseBackend backend, DatasetLoads loads, IngestService ingest, IncidentStore incidents,
                               IncidentFeatureReader reader, JsonMapper json, PlatformTransactionManager transactions) {
-        this.mode = mode;
-        this.source = source;
+        this.mode = mode.demoData();
+        this.source = source.source();
         this.backend = backend;
         this.loads = loads;
         this.ingest = ingest;

@@ -3,13 +3,13 @@ package org.incidentatlas.geodata;
 import java.io.IOException;
 
 import org.incidentatlas.gazetteer.Gazetteer;
+import org.incidentatlas.gazetteer.GazetteerSettings;
 import org.incidentatlas.gazetteer.LiveGazetteer;
 import org.incidentatlas.gazetteer.NameKeys;
 import org.incidentatlas.gazetteer.PlaceCorrectionStore;
 import org.incidentatlas.gazetteer.QueryWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,8 +24,8 @@ public class GazetteerConfiguration {
 
     @Bean
     LiveGazetteer liveGazetteer(NameKeys keys, QueryWords words, PlaceCorrectionStore corrections,
-                                @Value("${atlas.gazetteer.fuzzy-threshold:" + Gazetteer.DEFAULT_FUZZY_THRESHOLD + "}") double fuzzyThreshold)
-            throws IOException {
+                                GazetteerSettings settings) throws IOException {
+        double fuzzyThreshold = settings.fuzzyThreshold();
         LiveGazetteer live = new LiveGazetteer(new PlaceFiles(keys, words).load(), keys, words, fuzzyThreshold, corrections.all());
         LOG.info("Gazetteer: {} places under {} names; fuzzy matches need a score of {}", live.current().places().size(),
                 live.current().nameCount(), fuzzyThreshold);

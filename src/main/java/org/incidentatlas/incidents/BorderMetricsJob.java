@@ -15,7 +15,6 @@ import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.borders.BorderSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -56,16 +55,15 @@ public class BorderMetricsJob {
     });
 
     public BorderMetricsJob(IncidentStore incidents, BorderRegistry borders, JdbcTemplate jdbc,
-                            @Value("${atlas.jobs.lease-seconds:30}") int leaseSeconds,
-                            @Value("${atlas.jobs.poll-seconds:5}") int pollSeconds) {
+                            JobSettings settings) {
         this.incidents = incidents;
         this.borders = borders;
         this.lease = new JobLease(jdbc, NAME);
-        this.leaseSeconds = leaseSeconds;
+        this.leaseSeconds = settings.leaseSeconds();
         // unique per running application, also for two in one JVM
         this.holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         // the poll is what resumes a run whose holder died, and what runs changes made through another instance
-        worker.scheduleWithFixedDelay(this::runPending, pollSeconds, pollSeconds, TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(this::runPending, settings.pollSeconds(), settings.pollSeconds(), TimeUnit.SECONDS);
     }
 
     @EventListener

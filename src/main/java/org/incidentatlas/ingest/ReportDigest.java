@@ -1,6 +1,8 @@
 package org.incidentatlas.ingest;
 
-import org.apache.commons.codec.digest.DigestUtils;
+import java.nio.charset.StandardCharsets;
+
+import org.incidentatlas.storage.Sha256;
 
 /** The content key of a report: SHA-256 of its text's UTF-8 bytes, in hex. Same text, same report. */
 public final class ReportDigest {
@@ -9,7 +11,7 @@ public final class ReportDigest {
     }
 
     public static String of(String text) {
-        return DigestUtils.sha256Hex(text);
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The short, order-independent source key incidents use for a report (its digest's first 12 hex digits). */

@@ -2,6 +2,7 @@ package org.incidentatlas.ogcapi;
 
 import java.util.List;
 
+import org.incidentatlas.ogcapi.html.HtmlTemplates;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -10,8 +11,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class HtmlConfiguration implements WebMvcConfigurer {
 
+    private final HtmlTemplates templates;
+
+    HtmlConfiguration(HtmlTemplates templates) {
+        this.templates = templates;
+    }
+
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        converters.add(0, new HtmlDocuments());
+        converters.add(0, new HtmlDocuments(templates));
     }
 }

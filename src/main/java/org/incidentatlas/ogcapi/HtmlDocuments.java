@@ -6,7 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.incidentatlas.ogcapi.html.HtmlPage;
+import org.incidentatlas.ogcapi.html.Anchor;
+import org.incidentatlas.ogcapi.html.CollectionsPage;
+import org.incidentatlas.ogcapi.html.ConformancePage;
+import org.incidentatlas.ogcapi.html.Definition;
+import org.incidentatlas.ogcapi.html.DocumentPage;
+import org.incidentatlas.ogcapi.html.HtmlTemplates;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -16,15 +21,18 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 /**
  * The landing page, conformance declaration and collection documents as HTML: a message
  * converter, so their controllers return the same records for both formats and only choose
- * the media type.
+ * the media type. The pages are jte templates (src/main/jte).
  */
 class HtmlDocuments extends AbstractHttpMessageConverter<Object> {
 
     private static final Set<Class<?>> DOCUMENTS = Set.of(LandingController.LandingPage.class,
             LandingController.Conformance.class, CollectionsController.Collections.class, CollectionsController.Collection.class);
 
-    HtmlDocuments() {
+    private final HtmlTemplates templates;
+
+    HtmlDocuments(HtmlTemplates templates) {
         super(StandardCharsets.UTF_8, MediaType.TEXT_HTML);
+        this.templates = templates;
     }
 
     @Override
@@ -44,81 +52,66 @@ class HtmlDocuments extends AbstractHttpMessageConverter<Object> {
 
     @Override
     protected void writeInternal(Object document, HttpOutputMessage output) throws IOException {
+        String base = ServiceLinks.url("");
         String html;
         if (document instanceof LandingController.LandingPage p) {
-            html = landing(p);
+            html = templates.render("document.jte", landing(base, p));
         } else if (document instanceof LandingController.Conformance c) {
-            html = conformance(c);
+            html = templates.render("conformance.jte", new ConformancePage(base, c.conformsTo(),
+                    List.of(new Anchor(ServiceLinks.url("/conformance?f=json"), "JSON"))));
         } else if (document instanceof CollectionsController.Collections c) {
-            html = collections(c);
+            html = templates.render("collections.jte", collections(base, c));
         } else if (document instanceof CollectionsController.Collection c) {
-            html = collection(c).render();
+            html = templates.render("document.jte", collection(base, c));
         } else {
             throw new IllegalArgumentException("no HTML for " + document.getClass());
         }
         output.getBody().write(html.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String landing(LandingController.LandingPage p) {
-        List<String[]> rows = new ArrayList<>();
+    private static DocumentPage landing(String base, LandingController.LandingPage p) {
+        List<Definition> rows = new ArrayList<>();
         for (Link l : p.links()) {
             if ("alternate".equals(l.rel())) {
                 continue; // this page is the HTML; its JSON is under Formats
             }
-            rows.add(new String[] {l.title(), l.type() != null && l.type().startsWith("application/json")
-                    ? l.href() + "?f=html" : l.href()});
+            rows.add(new Definition(l.title(), l.type() != null && l.type().startsWith("application/json")
+                    ? l.href() + "?f=html" : l.href()));
         }
-        rows.add(new String[] {"The web map", ServiceLinks.url("/map")});
-        return new HtmlPage(ServiceLinks.url(""), p.title()).heading(p.title()).paragraph(p.description())
-                .definitions(rows).links("Formats:", List.of(new HtmlPage.Anchor(ServiceLinks.url("/?f=json"), "JSON")))
-                .render();
+        rows.add(new Definition("The web map", ServiceLinks.url("/map")));
+        return new DocumentPage(base, p.title(), p.description(), rows, List.of(),
+                List.of(new Anchor(ServiceLinks.url("/?f=json"), "JSON")));
     }
 
-    private static String conformance(LandingController.Conformance c) {
-        List<HtmlPage.Anchor> classes = c.conformsTo().stream().map(uri -> new HtmlPage.Anchor(uri, uri)).toList();
-        HtmlPage page = new HtmlPage(ServiceLinks.url(""), "Conformance").heading("Conformance classes");
-        StringBuilder list = new StringBuilder("<ul>\n");
-        for (HtmlPage.Anchor a : classes) {
-            list.append("<li><code>").append(HtmlPage.escape(a.text())).append("</code></li>\n");
-        }
-        return page.raw(list.append("</ul>\n").toString())
-                .links("Formats:", List.of(new HtmlPage.Anchor(ServiceLinks.url("/conformance?f=json"), "JSON"))).render();
+    private static CollectionsPage collections(String base, CollectionsController.Collections c) {
+        List<CollectionsPage.Summary> summaries = c.collections().stream().map(one -> new CollectionsPage.Summary(
+                one.title(), one.description(), itemLinks(ServiceLinks.url("/collections/" + one.id()), one.title()))).toList();
+        return new CollectionsPage(base, summaries, List.of(new Anchor(ServiceLinks.url("/collections?f=json"), "JSON")));
     }
 
-    private static String collections(CollectionsController.Collections c) {
-        HtmlPage page = new HtmlPage(ServiceLinks.url(""), "Collections").heading("Collections");
-        for (CollectionsController.Collection one : c.collections()) {
-            String base = ServiceLinks.url("/collections/" + one.id());
-            page.subheading(one.title()).paragraph(one.description())
-                    .links(null, itemLinks(base, one.title()));
-        }
-        return page.links("Formats:", List.of(new HtmlPage.Anchor(ServiceLinks.url("/collections?f=json"), "JSON"))).render();
-    }
-
-    private static HtmlPage collection(CollectionsController.Collection c) {
-        String base = ServiceLinks.url("/collections/" + c.id());
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"id", c.id()});
+    private static DocumentPage collection(String base, CollectionsController.Collection c) {
+        String self = ServiceLinks.url("/collections/" + c.id());
+        List<Definition> rows = new ArrayList<>();
+        rows.add(new Definition("id", c.id()));
         if (c.extent() != null && c.extent().spatial() != null) {
             double[] b = c.extent().spatial().bbox().get(0);
-            rows.add(new String[] {"Bounding box (lon/lat)", b[0] + ", " + b[1] + " – " + b[2] + ", " + b[3]});
+            rows.add(new Definition("Bounding box (lon/lat)", b[0] + ", " + b[1] + " – " + b[2] + ", " + b[3]));
         }
         if (c.extent() != null && c.extent().temporal() != null) {
             List<String> interval = c.extent().temporal().interval().get(0);
-            rows.add(new String[] {"Time", interval.get(0) + " – " + interval.get(1)});
+            rows.add(new Definition("Time", interval.get(0) + " – " + interval.get(1)));
         }
-        rows.add(new String[] {"Storage CRS", c.storageCrs()});
-        return new HtmlPage(ServiceLinks.url(""), c.title()).heading(c.title()).paragraph(c.description())
-                .definitions(rows).links(null, itemLinks(base, c.title()))
-                .links("Formats:", List.of(new HtmlPage.Anchor(base + "?f=json", "JSON")));
+        rows.add(new Definition("Storage CRS", c.storageCrs()));
+        return new DocumentPage(base, c.title(), c.description(), rows, itemLinks(self, c.title()),
+                List.of(new Anchor(self + "?f=json", "JSON")));
     }
 
-    private static List<HtmlPage.Anchor> itemLinks(String base, String title) {
-        return List.of(new HtmlPage.Anchor(base + "?f=html", "About " + title),
-                new HtmlPage.Anchor(base + "/items?f=html", "Browse"),
-                new HtmlPage.Anchor(base + "/items?f=json", "GeoJSON"),
-                new HtmlPage.Anchor(base + "/items?f=csv&limit=10000", "CSV"),
-                new HtmlPage.Anchor(base + "/items?f=fgb&limit=10000", "FlatGeobuf"),
-                new HtmlPage.Anchor(base + "/items?f=gpkg&limit=10000", "GeoPackage"));
+    private static List<Anchor> itemLinks(String base, String title) {
+        return List.of(new Anchor(base + "?f=html", "About " + title),
+                new Anchor(base + "/items?f=html", "Browse"),
+                new Anchor(base + "/items?f=json", "GeoJSON"),
+                new Anchor(base + "/items?f=csv&limit=10000", "CSV"),
+                new Anchor(base + "/items?f=fgb&limit=10000", "FlatGeobuf"),
+                new Anchor(base + "/items?f=gpkg&limit=10000", "GeoPackage"));
     }
 }

@@ -10,17 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import gg.jte.Content;
 
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.ogcapi.export.Column;
 import org.incidentatlas.ogcapi.export.CsvTableWriter;
 import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FlatGeobufTableWriter;
 import org.incidentatlas.ogcapi.export.GeoPackageTableWriter;
 import org.incidentatlas.ogcapi.export.TableWriter;
-import org.incidentatlas.ogcapi.html.HtmlPage;
-import org.incidentatlas.ogcapi.html.HtmlTableWriter;
-import org.incidentatlas.ogcapi.html.JsonHtml;
+import org.incidentatlas.ogcapi.html.Anchor;
+import org.incidentatlas.ogcapi.html.HtmlTemplates;
+import org.incidentatlas.ogcapi.html.ItemPage;
+import org.incidentatlas.ogcapi.html.ItemsPage;
+import org.incidentatlas.ogcapi.html.TableRow;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,7 +35,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,9 +48,11 @@ class ItemsRepresentations {
     private static final String TITLE_PREFIX = "This page as ";
 
     private final JsonMapper json;
+    private final HtmlTemplates templates;
 
-    ItemsRepresentations(JsonMapper json) {
+    ItemsRepresentations(JsonMapper json, HtmlTemplates templates) {
         this.json = json;
+        this.templates = templates;
     }
 
     /** Links to this items page in every format (for the JSON links and the HTML page). */
@@ -155,31 +162,30 @@ class ItemsRepresentations {
     }
 
     private ResponseEntity<StreamingResponseBody> htmlItems(FeatureSource source, ItemsQuery query, long matched) {
-        String base = ServiceLinks.url("");
         String itemsUrl = ServiceLinks.url("/collections/" + source.id() + "/items");
         String cursorTemplate = ServiceLinks.currentWith("cursor", "CURSOR");
-        HtmlPage page = new HtmlPage(base, source.title())
-                .heading(source.title())
-                .paragraph(matched + " features match this query; up to " + query.limit() + " are shown per page.")
-                .paragraph(query.properties().isEmpty() ? "" : "Filters: " + query.properties())
-                .links("Formats:", alternates(OutputFormat.HTML).stream()
-                        .map(l -> new HtmlPage.Anchor(l.href(), l.title().substring(TITLE_PREFIX.length()))).toList())
-                .map(ServiceLinks.currentWith("f", "json"), null);
+        List<Anchor> formats = alternates(OutputFormat.HTML).stream()
+                .map(l -> new Anchor(l.href(), l.title().substring(TITLE_PREFIX.length()))).toList();
+        List<String> columns = source.table().columns().stream().map(Column::name).toList();
         StreamingResponseBody body = out -> {
+            AtomicReference<PageSlice> slice = new AtomicReference<>();
+            Content rows = output -> slice.set(source.rowPage(query,
+                    row -> templates.render("tableRow.jte", TableRow.of(itemsUrl, row), output)));
+            Supplier<ItemsPage.Paging> paging = () -> {
+                List<Anchor> links = new ArrayList<>();
+                if (slice.get().previous() != null) {
+                    links.add(new Anchor(cursorTemplate.replace("CURSOR", slice.get().previous().token()), "Previous page"));
+                }
+                if (slice.get().next() != null) {
+                    links.add(new Anchor(cursorTemplate.replace("CURSOR", slice.get().next().token()), "Next page"));
+                }
+                return new ItemsPage.Paging(slice.get().returned() + " shown.", links);
+            };
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write(page.start());
-            HtmlTableWriter table = new HtmlTableWriter(w, source.table(), itemsUrl);
-            PageSlice slice = source.rowPage(query, row -> write(table, row));
-            table.finish();
-            List<HtmlPage.Anchor> paging = new ArrayList<>();
-            if (slice.previous() != null) {
-                paging.add(new HtmlPage.Anchor(cursorTemplate.replace("CURSOR", slice.previous().token()), "Previous page"));
-            }
-            if (slice.next() != null) {
-                paging.add(new HtmlPage.Anchor(cursorTemplate.replace("CURSOR", slice.next().token()), "Next page"));
-            }
-            page.paragraph(slice.returned() + " shown.").links("Pages:", paging);
-            w.write(page.end());
+            templates.render("items.jte", new ItemsPage(ServiceLinks.url(""), source.title(),
+                    matched + " features match this query; up to " + query.limit() + " are shown per page.",
+                    query.properties().isEmpty() ? "" : "Filters: " + query.properties(), formats,
+                    ServiceLinks.currentWith("f", "json"), columns, rows, paging), w);
             w.flush();
         };
         return ResponseEntity.ok().contentType(OutputFormat.HTML.mediaType(null)).body(body);
@@ -192,21 +198,13 @@ class ItemsRepresentations {
             item.writer().write(g, List.of(), crs84);
         }
         String feature = buffer.toString(StandardCharsets.UTF_8);
-        JsonNode tree = json.readTree(feature);
         String collection = ServiceLinks.url("/collections/" + source.id());
-        HtmlPage page = new HtmlPage(ServiceLinks.url(""), source.title() + " " + featureId)
-                .heading(source.title() + ": " + featureId)
-                .links(null, List.of(new HtmlPage.Anchor(collection + "?f=html", "The collection"),
-                        new HtmlPage.Anchor(collection + "/items?f=html", "All items"),
-                        new HtmlPage.Anchor(ServiceLinks.currentWith("f", "json"), "This feature as GeoJSON")))
-                .map(null, feature);
-        StringBuilder rows = new StringBuilder("<table class=\"definitions\">\n");
-        for (Map.Entry<String, JsonNode> p : tree.path("properties").properties()) {
-            rows.append("<tr><th>").append(HtmlPage.escape(p.getKey())).append("</th><td>")
-                    .append(JsonHtml.render(p.getValue())).append("</td></tr>\n");
-        }
-        page.raw(rows.append("</table>\n").toString());
-        String html = page.render();
+        String html = templates.render("item.jte", new ItemPage(ServiceLinks.url(""), source.title() + " " + featureId,
+                source.title() + ": " + featureId,
+                List.of(new Anchor(collection + "?f=html", "The collection"),
+                        new Anchor(collection + "/items?f=html", "All items"),
+                        new Anchor(ServiceLinks.currentWith("f", "json"), "This feature as GeoJSON")),
+                feature, json.readTree(feature).path("properties")));
         StreamingResponseBody body = out -> out.write(html.getBytes(StandardCharsets.UTF_8));
         return ResponseEntity.ok().contentType(OutputFormat.HTML.mediaType(null)).body(body);
     }

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
@@ -27,8 +26,8 @@ public class WriteAccess implements HandlerInterceptor {
 
     private final byte[] token;
 
-    public WriteAccess(@Value("${atlas.write-token:}") String configured) {
-        String t = configured;
+    public WriteAccess(WriteToken configured) {
+        String t = configured.writeToken();
         if (t == null || t.isBlank()) {
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);

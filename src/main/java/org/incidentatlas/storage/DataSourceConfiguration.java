@@ -5,7 +5,6 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -29,9 +28,10 @@ public class DataSourceConfiguration {
 
     @Bean
     DatabasePools databasePools(DataSourceProperties properties, Environment environment,
-                                @Value("${atlas.db.read-url:}") String readUrl,
-                                @Value("${atlas.db.read-user:}") String readUser,
-                                @Value("${atlas.db.read-password:}") String readPassword) {
+                                ReplicaSettings settings) {
+        String readUrl = settings.readUrl();
+        String readUser = settings.readUser();
+        String readPassword = settings.readPassword();
         HikariDataSource primary = pool(properties.getUrl(), properties.getUsername(), properties.getPassword(), environment, "primary");
         if (readUrl == null || readUrl.isBlank()) {
             return new DatabasePools(primary, null);
@@ -48,9 +48,8 @@ public class DataSourceConfiguration {
     }
 
     @Bean
-    ReplicaLag replicaLag(DatabasePools pools, @Value("${atlas.db.read-max-lag-seconds:5}") double maxLagSeconds,
-                          @Value("${atlas.db.read-lag-check-ms:1000}") long checkMillis) {
-        return new ReplicaLag(pools.primary(), pools.replica(), maxLagSeconds, checkMillis);
+    ReplicaLag replicaLag(DatabasePools pools, ReplicaSettings settings) {
+        return new ReplicaLag(pools.primary(), pools.replica(), settings.readMaxLagSeconds(), settings.readLagCheckMs());
     }
 
     @Bean

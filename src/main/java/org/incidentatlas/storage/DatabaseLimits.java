@@ -2,8 +2,10 @@ package org.incidentatlas.storage;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Resource limits on the database (OWASP API4).
@@ -13,14 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         a statement over it is cancelled by the database and the request answered
  *                         with a JSON error naming this setting. 0 turns it off.
  */
+@Validated
 @ConfigurationProperties("atlas.db")
-public record DatabaseLimits(@DefaultValue("30s") Duration statementTimeout) {
-
-    public DatabaseLimits {
-        if (statementTimeout.isNegative()) {
-            throw new IllegalArgumentException("atlas.db.statement-timeout must not be negative");
-        }
-    }
+public record DatabaseLimits(@DefaultValue("30s") @DurationMin(seconds = 0) Duration statementTimeout) {
 
     /** The timeout as JDBC takes it: whole seconds, rounded up (0: none). */
     int timeoutSeconds() {

@@ -4,10 +4,13 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Tells a database that cannot be reached from any other failure, so that clients get 503 with a
@@ -16,12 +19,9 @@ import org.springframework.transaction.TransactionSystemException;
  *
  * @param retryAfterSeconds what clients are told to wait ({@code atlas.db.retry-after-seconds})
  */
+@Validated
 @ConfigurationProperties("atlas.db")
-public record DatabaseOutage(Integer retryAfterSeconds) {
-
-    public DatabaseOutage {
-        retryAfterSeconds = retryAfterSeconds == null ? 5 : retryAfterSeconds;
-    }
+public record DatabaseOutage(@DefaultValue("5") @Min(1) int retryAfterSeconds) {
 
     public Duration retryAfter() {
         return Duration.ofSeconds(retryAfterSeconds);

@@ -1,11 +1,8 @@
 package org.incidentatlas.storage;
 
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.commons.codec.binary.Hex;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +27,7 @@ public class DatasetLoads {
 
     /** The version of a data set: a digest of its committed files' bytes. */
     public static String digest(byte[]... files) {
-        MessageDigest sha = DigestUtils.getSha256Digest();
-        for (byte[] f : files) {
-            sha.update(f);
-        }
-        return Hex.encodeHexString(sha.digest()).substring(0, 16);
+        return Sha256.hex(files).substring(0, 16);
     }
 
     /**

@@ -1,14 +1,10 @@
 package org.incidentatlas.webmap;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import org.apache.commons.text.StringEscapeUtils;
-import org.springframework.beans.factory.annotation.Value;
+import org.incidentatlas.ogcapi.html.HtmlTemplates;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -20,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The web map at {@code /map}: a Leaflet page (scripts from webjars, nothing from the internet)
  * that reads the service's own OGC API, and the country outlines it uses as its base layer.
- * A tile layer is added only when {@code atlas.map.tile-url} is set.
+ * A tile layer is added only when {@code atlas.map.tile-url} is set. The page is the template webmap/map.jte.
  */
 @RestController
 @Hidden
@@ -29,18 +25,8 @@ public class MapController {
     private final String page;
     private final Resource countries = new ClassPathResource("geodata/countries/countries.geojson");
 
-    public MapController(@Value("${atlas.map.tile-url:}") String tileUrl,
-                         @Value("${atlas.map.tile-attribution:}") String tileAttribution) {
-        this.page = template().replace("{{TILE_URL}}", StringEscapeUtils.escapeHtml4(tileUrl))
-                .replace("{{TILE_ATTRIBUTION}}", StringEscapeUtils.escapeHtml4(tileAttribution));
-    }
-
-    private static String template() {
-        try (InputStream in = new ClassPathResource("webmap/map.html").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("webmap/map.html is missing from the jar", e);
-        }
+    public MapController(HtmlTemplates templates, MapSettings settings) {
+        this.page = templates.render("webmap/map.jte", settings);
     }
 
     @GetMapping("/map")
