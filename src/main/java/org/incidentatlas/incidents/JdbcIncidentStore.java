@@ -36,7 +36,6 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-
 /**
  * The incident store on either backend: plain SQL both understand, with the parts that differ
  * between PostGIS and H2GIS (JSON parameters, the spatial predicate, the extent) taken from the
