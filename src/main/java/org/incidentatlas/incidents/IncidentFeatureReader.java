@@ -3,9 +3,13 @@ package org.incidentatlas.incidents;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -24,14 +28,13 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class IncidentFeatureReader {
 
-    /** Properties the store maintains; a client may send them back unchanged, they are ignored. */
-    private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "version", "border_distance_m",
-            "nearest_border", "nearest_border_point", "border_side");
+    /** The properties a client writes, by name. */
+    private static final Map<String, IncidentField> WRITABLE = IncidentSchema.PROPERTIES.stream().filter(IncidentField::writable)
+            .collect(Collectors.toMap(IncidentField::property, f -> f, (a, b) -> a, LinkedHashMap::new));
 
-    static final Set<String> WRITABLE = Set.of("event_date", "event_date_end", "date_precision", "event_type",
-            "sub_event_type", "actor1", "actor2", "location_name", "place_id", "country", "admin1", "admin2",
-            "geo_precision", "location_uncertainty_m", "fatalities", "fatalities_low", "fatalities_high", "injured", "injured_low",
-            "injured_high", "claims", "sources", "notes", "status", "confidence");
+    /** Properties the store maintains; a client may send them back unchanged, they are ignored. */
+    private static final Set<String> READ_ONLY = IncidentSchema.PROPERTIES.stream().filter(f -> !f.writable())
+            .map(IncidentField::property).collect(Collectors.toUnmodifiableSet());
 
     private final IncidentValidator validator;
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), JdbcIncidentStore.SRID);
@@ -55,47 +58,32 @@ public class IncidentFeatureReader {
         }
         Set<String> unknown = new TreeSet<>();
         for (String name : p.propertyNames()) {
-            if (!WRITABLE.contains(name) && !READ_ONLY.contains(name)) {
+            if (!WRITABLE.containsKey(name) && !READ_ONLY.contains(name)) {
                 unknown.add(name);
             }
         }
         if (!unknown.isEmpty()) {
             f.error("properties", "unknown propert" + (unknown.size() == 1 ? "y " : "ies ") + unknown
-                    + "; the incident properties are " + new TreeSet<>(WRITABLE));
+                    + "; the incident properties are " + new TreeSet<>(WRITABLE.keySet()));
         }
-        String precisionCode = f.text(p, "date_precision");
-        DatePrecision precision = precisionCode == null ? null : DatePrecision.fromCode(precisionCode).orElse(null);
+        Map<IncidentField, Object> values = new EnumMap<>(IncidentField.class);
+        values.put(IncidentField.GEOMETRY, geometry);
+        for (IncidentField field : WRITABLE.values()) {
+            values.put(field, f.value(p, field));
+        }
+        String precisionCode = (String) values.get(IncidentField.DATE_PRECISION);
         if (precisionCode == null) {
             f.error("properties.date_precision", "is required: day, week, month or year");
-        } else if (precision == null) {
+        } else if (IncidentSchema.datePrecision(values) == null) {
             f.error("properties.date_precision", "'" + precisionCode + "' is not one of day, week, month, year");
         }
-        String statusCode = f.text(p, "status");
-        ReviewStatus status = statusCode == null ? ReviewStatus.REVIEWED : ReviewStatus.fromCode(statusCode).orElse(null);
-        if (status == null) {
-            f.error("properties.status", "'" + statusCode + "' is not one of extracted, reviewed, rejected");
+        if (IncidentSchema.status(values) == null) {
+            f.error("properties.status", "'" + values.get(IncidentField.STATUS) + "' is not one of extracted, reviewed, rejected");
         }
-        Integer geoPrecision = f.integer(p, "geo_precision");
-        IncidentLocation location = new IncidentLocation(geometry, f.text(p, "location_name"), f.text(p, "place_id"),
-                f.text(p, "country"), f.text(p, "admin1"), f.text(p, "admin2"), geoPrecision == null ? 0 : geoPrecision,
-                f.integer(p, "location_uncertainty_m"));
-        if (geoPrecision == null) {
+        if (values.get(IncidentField.GEO_PRECISION) == null) {
             f.error("properties.geo_precision", "is required: 1 (exact place), 2 (near or part of a region), 3 (province or larger)");
         }
-        IncidentData data = new IncidentData(
-                f.date(p, "event_date"), f.date(p, "event_date_end"), precision,
-                f.text(p, "event_type"), f.text(p, "sub_event_type"), f.text(p, "actor1"), f.text(p, "actor2"),
-                location,
-                new Casualties(f.integer(p, "fatalities"), f.integer(p, "fatalities_low"), f.integer(p, "fatalities_high")),
-                new Casualties(f.integer(p, "injured"), f.integer(p, "injured_low"), f.integer(p, "injured_high")),
-                f.list(p, "claims", (c, at) -> new Claim(f.text(c, "claimant", at), f.text(c, "side", at), f.integer(c, "fatalities", at),
-                        f.integer(c, "injured", at), f.text(c, "summary", at), f.text(c, "source", at), f.span(c, "span", at))),
-                f.list(p, "sources", (s, at) -> new SourceRef(f.text(s, "id", at), f.text(s, "url", at),
-                        f.text(s, "outlet", at), f.date(s, "published", at), f.text(s, "title", at),
-                        f.longInteger(s, "report", at), f.spans(s, "spans", at))),
-                f.text(p, "notes"),
-                status == null ? ReviewStatus.REVIEWED : status,
-                f.number(p, "confidence"));
+        IncidentData data = IncidentSchema.data(values);
         List<FieldError> all = new ArrayList<>(f.errors);
         validator.problems(withPlaceholders(data)).stream().filter(e -> !f.mentioned(e.field())).forEach(all::add);
         if (!all.isEmpty()) {
@@ -138,6 +126,24 @@ public class IncidentFeatureReader {
 
         void error(String field, String message) {
             errors.add(new FieldError(field, message));
+        }
+
+        /** A writable property's value, read as its type says (null when absent or unreadable). */
+        Object value(JsonNode p, IncidentField field) {
+            String name = field.property();
+            return switch (field.type()) {
+                case TEXT -> text(p, name);
+                case INTEGER -> integer(p, name);
+                case NUMBER -> number(p, name);
+                case DATE -> date(p, name);
+                case LIST -> field == IncidentField.CLAIMS
+                        ? list(p, name, (c, at) -> new Claim(text(c, "claimant", at), text(c, "side", at), integer(c, "fatalities", at),
+                                integer(c, "injured", at), text(c, "summary", at), text(c, "source", at), span(c, "span", at)))
+                        : list(p, name, (s, at) -> new SourceRef(text(s, "id", at), text(s, "url", at),
+                                text(s, "outlet", at), date(s, "published", at), text(s, "title", at),
+                                longInteger(s, "report", at), spans(s, "spans", at)));
+                default -> throw new IllegalArgumentException(name + " (" + field.type() + ") is not written by clients");
+            };
         }
 
         boolean mentioned(String field) {

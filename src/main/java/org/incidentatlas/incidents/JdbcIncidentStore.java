@@ -5,9 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -28,8 +28,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,9 +35,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The incident store on either backend: plain SQL both understand, with the parts that differ
@@ -51,18 +46,11 @@ public class JdbcIncidentStore implements IncidentStore {
 
     static final int SRID = SqlDialect.SRID;
 
-    private static final String COLUMNS = "id, event_date, event_date_end, date_precision, event_type, sub_event_type, "
-            + "actor1, actor2, ST_AsBinary(geom) AS geom_wkb, location_name, place_id, country, admin1, admin2, "
-            + "geo_precision, location_uncertainty_m, fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, "
-            + "claims, sources, notes, status, confidence, created_at, updated_at, version, "
-            + "border_distance_m, nearest_border, ST_AsBinary(nearest_border_point) AS nearest_border_wkb, border_side";
+    /** Every stored field, the incident's border metrics among them. */
+    private static final String COLUMNS = IncidentColumns.select(IncidentSchema.STORED, "");
 
-    private static final String WRITABLE = "event_date, event_date_end, date_precision, event_type, sub_event_type, "
-            + "actor1, actor2, geom, location_name, place_id, country, admin1, admin2, geo_precision, location_uncertainty_m, "
-            + "fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, claims, sources, notes, status, confidence";
-
-    private static final TypeReference<List<Claim>> CLAIMS = new TypeReference<>() { };
-    private static final TypeReference<List<SourceRef>> SOURCES = new TypeReference<>() { };
+    /** The fields a client's data sets, in the order they are bound. */
+    private static final String WRITABLE = IncidentColumns.names(IncidentSchema.WRITABLE);
 
     private static final KeysetPages.Table<Incident> TABLE = new KeysetPages.Table<>("incidents", "id",
             JdbcIncidentStore::idValue, incident -> Long.toString(incident.id()));
@@ -77,7 +65,7 @@ public class JdbcIncidentStore implements IncidentStore {
     private final BorderDistanceTable distances;
     private final TransactionTemplate transactions;
     private final KeysetPages pages;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final IncidentColumns columns;
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), SRID);
 
     /** {@code borders} gives the borders in force when an incident is written. */
@@ -90,6 +78,7 @@ public class JdbcIncidentStore implements IncidentStore {
         this.transactions = new TransactionTemplate(transactionManager);
         this.pages = new KeysetPages(jdbc, transactionManager);
         this.distances = new BorderDistanceTable(jdbc, dialect);
+        this.columns = new IncidentColumns(dialect);
     }
 
     /** The sort column of a field (never null: keyset paging compares values) and how its values are read and bound. */
@@ -142,7 +131,7 @@ public class JdbcIncidentStore implements IncidentStore {
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
-                bindMetrics(ps, bindWritable(ps, 1, data), metrics);
+                bindMetrics(ps, columns.bind(ps, 1, IncidentSchema.WRITABLE, data), metrics);
                 return ps;
             }, keys);
             long newId = keys.getKey().longValue();
@@ -165,7 +154,7 @@ public class JdbcIncidentStore implements IncidentStore {
             List<Long> ids = new ArrayList<>(batch.size());
             try (PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"})) {
                 for (int i = 0; i < batch.size(); i++) {
-                    bindMetrics(ps, bindWritable(ps, 1, batch.get(i)), metrics.get(i));
+                    bindMetrics(ps, columns.bind(ps, 1, IncidentSchema.WRITABLE, batch.get(i)), metrics.get(i));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -191,10 +180,9 @@ public class JdbcIncidentStore implements IncidentStore {
     public Incident update(long id, IncidentData data, Integer expectedVersion) {
         return transactions.execute(status -> {
             List<String> sets = new ArrayList<>();
-            String[] columns = WRITABLE.split(", ");
             List<String> placeholders = valuePlaceholders();
-            for (int i = 0; i < columns.length; i++) {
-                sets.add(columns[i] + " = " + placeholders.get(i));
+            for (int i = 0; i < IncidentSchema.WRITABLE.size(); i++) {
+                sets.add(IncidentSchema.WRITABLE.get(i).column() + " = " + placeholders.get(i));
             }
             BorderMetrics metrics = borders.get().metrics(data.location().geometry(), data.eventDate());
             String sql = "UPDATE incidents SET " + String.join(", ", sets) + ", " + METRIC_ASSIGNMENTS
@@ -202,7 +190,7 @@ public class JdbcIncidentStore implements IncidentStore {
                     + (expectedVersion != null ? " AND version = ?" : "");
             int changed = jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement(sql);
-                int next = bindMetrics(ps, bindWritable(ps, 1, data), metrics);
+                int next = bindMetrics(ps, columns.bind(ps, 1, IncidentSchema.WRITABLE, data), metrics);
                 ps.setLong(next++, id);
                 if (expectedVersion != null) {
                     ps.setInt(next, expectedVersion);
@@ -262,9 +250,13 @@ public class JdbcIncidentStore implements IncidentStore {
     @Override
     public RecomputedBatch recomputeBorderMetrics(BorderSet set, long afterId, int batchSize) {
         return transactions.execute(status -> {
-            List<Object[]> batch = jdbc.query("SELECT id, ST_AsBinary(geom) AS geom_wkb, event_date, version FROM incidents "
-                    + "WHERE id > ? ORDER BY id LIMIT ?", (rs, n) -> new Object[] {rs.getLong("id"), readGeometry(rs, "geom_wkb"),
-                    rs.getObject("event_date", LocalDate.class), rs.getInt("version")}, afterId, batchSize);
+            List<IncidentField> read = List.of(IncidentField.ID, IncidentField.GEOMETRY, IncidentField.EVENT_DATE, IncidentField.VERSION);
+            List<Object[]> batch = jdbc.query("SELECT " + IncidentColumns.select(read, "") + " FROM incidents "
+                    + "WHERE id > ? ORDER BY id LIMIT ?", (rs, n) -> {
+                        Map<IncidentField, Object> v = columns.read(rs, read);
+                        return new Object[] {v.get(IncidentField.ID), v.get(IncidentField.GEOMETRY), v.get(IncidentField.EVENT_DATE),
+                                v.get(IncidentField.VERSION)};
+                    }, afterId, batchSize);
             if (batch.isEmpty()) {
                 return new RecomputedBatch(0, afterId);
             }
@@ -305,50 +297,7 @@ public class JdbcIncidentStore implements IncidentStore {
     }
 
     private List<String> valuePlaceholders() {
-        List<String> p = new ArrayList<>();
-        for (String column : WRITABLE.split(", ")) {
-            p.add(switch (column) {
-                case "geom" -> "ST_GeomFromWKB(?, " + SRID + ")";
-                case "claims", "sources" -> dialect.jsonParameter();
-                default -> "?";
-            });
-        }
-        return p;
-    }
-
-    private int bindWritable(PreparedStatement ps, int first, IncidentData d) throws SQLException {
-        int i = first;
-        IncidentLocation loc = d.location();
-        ps.setObject(i++, d.eventDate());
-        ps.setObject(i++, d.eventDateEnd(), Types.DATE);
-        ps.setString(i++, d.datePrecision().code());
-        ps.setString(i++, d.eventType());
-        ps.setString(i++, d.subEventType());
-        ps.setString(i++, d.actor1());
-        ps.setString(i++, d.actor2());
-        ps.setBytes(i++, new WKBWriter(2).write(loc.geometry()));
-        ps.setString(i++, loc.name());
-        ps.setString(i++, loc.placeId());
-        ps.setString(i++, loc.country());
-        ps.setString(i++, loc.admin1());
-        ps.setString(i++, loc.admin2());
-        ps.setInt(i++, loc.geoPrecision());
-        ps.setObject(i++, loc.uncertaintyM(), Types.INTEGER);
-        i = bindCasualties(ps, i, d.fatalities());
-        i = bindCasualties(ps, i, d.injured());
-        ps.setString(i++, json.writeValueAsString(d.claims()));
-        ps.setString(i++, json.writeValueAsString(d.sources()));
-        ps.setString(i++, d.notes());
-        ps.setString(i++, d.status().code());
-        ps.setObject(i++, d.confidence(), Types.DOUBLE);
-        return i;
-    }
-
-    private static int bindCasualties(PreparedStatement ps, int i, Casualties c) throws SQLException {
-        ps.setObject(i++, c.best(), Types.INTEGER);
-        ps.setObject(i++, c.low(), Types.INTEGER);
-        ps.setObject(i++, c.high(), Types.INTEGER);
-        return i;
+        return columns.placeholders(IncidentSchema.WRITABLE);
     }
 
     // --- reads ---
@@ -443,50 +392,7 @@ public class JdbcIncidentStore implements IncidentStore {
                 && f.actor() == null && f.placeId() == null && f.geoPrecision() == null && f.near() == null && f.where() == null;
     }
 
-    private Geometry readGeometry(ResultSet rs, String column) throws SQLException {
-        byte[] wkb = rs.getBytes(column);
-        if (wkb == null) {
-            return null;
-        }
-        try {
-            Geometry g = new WKBReader(geometries).read(wkb);
-            g.setSRID(SRID);
-            return g;
-        } catch (ParseException e) {
-            throw new DataRetrievalFailureException("unreadable geometry in incident " + rs.getLong("id"), e);
-        }
-    }
-
     private Incident map(ResultSet rs) throws SQLException {
-        Geometry geometry = readGeometry(rs, "geom_wkb");
-        IncidentLocation location = new IncidentLocation(geometry, rs.getString("location_name"),
-                rs.getString("place_id"), rs.getString("country"), rs.getString("admin1"), rs.getString("admin2"),
-                rs.getInt("geo_precision"), rs.getObject("location_uncertainty_m", Integer.class));
-        IncidentData data = new IncidentData(
-                rs.getObject("event_date", LocalDate.class),
-                rs.getObject("event_date_end", LocalDate.class),
-                DatePrecision.fromCode(rs.getString("date_precision")).orElseThrow(),
-                rs.getString("event_type"), rs.getString("sub_event_type"),
-                rs.getString("actor1"), rs.getString("actor2"),
-                location,
-                casualties(rs, "fatalities"), casualties(rs, "injured"),
-                json.readValue(rs.getString("claims"), CLAIMS),
-                json.readValue(rs.getString("sources"), SOURCES),
-                rs.getString("notes"),
-                ReviewStatus.fromCode(rs.getString("status")).orElseThrow(),
-                rs.getObject("confidence", Double.class));
-        Geometry nearest = readGeometry(rs, "nearest_border_wkb");
-        BorderMetrics metrics = new BorderMetrics(rs.getObject("border_distance_m", Double.class), rs.getString("nearest_border"),
-                nearest == null ? null : nearest.getCoordinate().x, nearest == null ? null : nearest.getCoordinate().y,
-                rs.getString("border_side"), null);
-        return new Incident(rs.getLong("id"), data, metrics,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                rs.getInt("version"));
-    }
-
-    private static Casualties casualties(ResultSet rs, String column) throws SQLException {
-        return new Casualties(rs.getObject(column, Integer.class), rs.getObject(column + "_low", Integer.class),
-                rs.getObject(column + "_high", Integer.class));
+        return IncidentSchema.incident(columns.read(rs, IncidentSchema.STORED));
     }
 }

@@ -11,66 +11,51 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-import org.incidentatlas.incidents.DatePrecision;
+import org.incidentatlas.incidents.IncidentColumns;
+import org.incidentatlas.incidents.IncidentData;
+import org.incidentatlas.incidents.IncidentField;
 import org.incidentatlas.incidents.IncidentLocation;
+import org.incidentatlas.incidents.IncidentSchema;
+import org.incidentatlas.storage.DatabaseBackend;
 import org.incidentatlas.storage.SqlDialect;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
-import org.locationtech.jts.io.WKBWriter;
-import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The extracted events of every report and their claims (tables report_events, report_claims):
- * fusion's input and the incidents' provenance. The SQL is the same on both backends (geometry
- * goes in and out as WKB, as in the incident store).
+ * fusion's input and the incidents' provenance. The SQL is the same on both backends; the incident
+ * fields an event shares ({@link IncidentField.Trait#EXTRACTED}) are bound and read as the incident store does.
  */
 @Component
 public class ReportEventStore {
 
-    private static final String SELECT = "SELECT e.report_id, e.seq, e.incident_id, e.event_type, e.sub_event_type, e.event_date, "
-            + "e.event_date_end, e.date_precision, e.actor1, e.actor2, e.place_id, e.location_name, e.country, e.admin1, e.admin2, "
-            + "e.geo_precision, e.location_uncertainty_m, ST_AsBinary(e.geom) AS geom_wkb, e.lon, e.lat, e.span_start, e.span_end, e.place_span_start, "
+    /** The incident fields an extracted event carries too, defined with the incident's. */
+    private static final List<IncidentField> EVENT_FIELDS = IncidentSchema.with(IncidentField.Trait.EXTRACTED);
+
+    private static final String SELECT = "SELECT e.report_id, e.seq, e.incident_id, " + IncidentColumns.select(EVENT_FIELDS, "e.")
+            + ", e.lon, e.lat, e.span_start, e.span_end, e.place_span_start, "
             + "e.place_span_end, e.confidence, r.content_sha256, r.title, r.url, r.outlet, r.published_at "
             + "FROM report_events e JOIN reports r ON r.id = e.report_id ";
 
     private final JdbcTemplate jdbc;
-    private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), SqlDialect.SRID);
+    private final IncidentColumns columns;
 
-    public ReportEventStore(JdbcTemplate jdbc) {
+    public ReportEventStore(JdbcTemplate jdbc, DatabaseBackend backend) {
         this.jdbc = jdbc;
+        this.columns = new IncidentColumns(SqlDialect.of(backend));
     }
 
     public void insert(ReportEvent e) {
-        IncidentLocation l = e.location();
-        jdbc.update("INSERT INTO report_events (report_id, seq, event_type, sub_event_type, event_date, event_date_end, "
-                + "date_precision, actor1, actor2, place_id, location_name, country, admin1, admin2, geo_precision, location_uncertainty_m, geom, lon, lat, "
+        jdbc.update("INSERT INTO report_events (report_id, seq, " + IncidentColumns.names(EVENT_FIELDS) + ", lon, lat, "
                 + "span_start, span_end, place_span_start, place_span_end, confidence) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, " + SqlDialect.SRID + "), ?, ?, ?, ?, ?, ?, ?)",
+                + "VALUES (?, ?, " + String.join(", ", columns.placeholders(EVENT_FIELDS)) + ", ?, ?, ?, ?, ?, ?, ?)",
                 (PreparedStatement ps) -> {
                     int i = 1;
                     ps.setLong(i++, e.key().reportId());
                     ps.setInt(i++, e.key().seq());
-                    ps.setString(i++, e.eventType());
-                    ps.setString(i++, e.subEventType());
-                    ps.setObject(i++, e.date());
-                    ps.setObject(i++, e.dateEnd(), Types.DATE);
-                    ps.setString(i++, e.datePrecision().code());
-                    ps.setString(i++, e.actor1());
-                    ps.setString(i++, e.actor2());
-                    ps.setString(i++, l.placeId());
-                    ps.setString(i++, l.name());
-                    ps.setString(i++, l.country());
-                    ps.setString(i++, l.admin1());
-                    ps.setString(i++, l.admin2());
-                    ps.setInt(i++, l.geoPrecision());
-                    ps.setObject(i++, l.uncertaintyM(), Types.INTEGER);
-                    ps.setBytes(i++, new WKBWriter(2).write(l.geometry()));
+                    i = columns.bind(ps, i, EVENT_FIELDS, incidentData(e));
                     ps.setDouble(i++, e.lon());
                     ps.setDouble(i++, e.lat());
                     ps.setInt(i++, e.span().start());
@@ -95,6 +80,12 @@ public class ReportEventStore {
                         }
                     });
         }
+    }
+
+    /** The event's incident fields in the incident's model, so that they bind as the incident store binds them. */
+    private static IncidentData incidentData(ReportEvent e) {
+        return new IncidentData(e.date(), e.dateEnd(), e.datePrecision(), e.eventType(), e.subEventType(), e.actor1(), e.actor2(),
+                e.location(), null, null, null, null, null, null, null);
     }
 
     /** Events whose days touch [from, to]. */
@@ -158,25 +149,20 @@ public class ReportEventStore {
     }
 
     private ReportEvent map(ResultSet rs) throws SQLException {
-        Geometry geometry;
-        try {
-            geometry = new WKBReader(geometries).read(rs.getBytes("geom_wkb"));
-            geometry.setSRID(SqlDialect.SRID);
-        } catch (ParseException e) {
-            throw new DataRetrievalFailureException("unreadable geometry in report event", e);
-        }
-        IncidentLocation location = new IncidentLocation(geometry, rs.getString("location_name"), rs.getString("place_id"),
-                trimmed(rs.getString("country")), rs.getString("admin1"), rs.getString("admin2"), rs.getInt("geo_precision"),
-                rs.getObject("location_uncertainty_m", Integer.class));
+        Map<IncidentField, Object> v = columns.read(rs, EVENT_FIELDS);
+        IncidentLocation read = IncidentSchema.location(v);
+        IncidentLocation location = new IncidentLocation(read.geometry(), read.name(), read.placeId(), trimmed(read.country()),
+                read.admin1(), read.admin2(), read.geoPrecision(), read.uncertaintyM());
         Integer placeStart = integer(rs, "place_span_start");
         Integer placeEnd = integer(rs, "place_span_end");
         OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
         ReportEvent.ReportMeta meta = new ReportEvent.ReportMeta(rs.getString("content_sha256"), rs.getString("title"),
                 rs.getString("url"), rs.getString("outlet"), published == null ? null : published.toLocalDate());
         return new ReportEvent(new ReportEvent.Key(rs.getLong("report_id"), rs.getInt("seq")), meta, rs.getObject("incident_id", Long.class),
-                rs.getString("event_type"), rs.getString("sub_event_type"), rs.getObject("event_date", LocalDate.class),
-                rs.getObject("event_date_end", LocalDate.class), DatePrecision.fromCode(rs.getString("date_precision")).orElseThrow(),
-                rs.getString("actor1"), rs.getString("actor2"), location, rs.getDouble("lon"), rs.getDouble("lat"),
+                (String) v.get(IncidentField.EVENT_TYPE), (String) v.get(IncidentField.SUB_EVENT_TYPE),
+                (LocalDate) v.get(IncidentField.EVENT_DATE), (LocalDate) v.get(IncidentField.EVENT_DATE_END),
+                Objects.requireNonNull(IncidentSchema.datePrecision(v), "date precision"),
+                (String) v.get(IncidentField.ACTOR1), (String) v.get(IncidentField.ACTOR2), location, rs.getDouble("lon"), rs.getDouble("lat"),
                 new Span(rs.getInt("span_start"), rs.getInt("span_end")),
                 placeStart == null || placeEnd == null ? null : new Span(placeStart, placeEnd),
                 rs.getDouble("confidence"), List.of());

@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.borders.BorderSet;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.cql.Queryable;
+import org.incidentatlas.incidents.IncidentField;
 import org.incidentatlas.incidents.IncidentQueryables;
+import org.incidentatlas.incidents.IncidentSchema;
 import org.incidentatlas.incidents.IncidentSort;
 import org.incidentatlas.incidents.IncidentFilter;
 import org.incidentatlas.incidents.IncidentStore;
@@ -32,11 +35,8 @@ class IncidentsSource implements FeatureSource {
     static final double MAX_RADIUS_M = 1_000_000;
 
     /** The members of "properties" in an incident feature (see IncidentFeatureWriter). */
-    static final Set<String> PROPERTIES = Set.of("event_date", "event_date_end", "date_precision", "event_type",
-            "sub_event_type", "actor1", "actor2", "location_name", "place_id", "country", "admin1", "admin2", "geo_precision",
-            "location_uncertainty_m", "fatalities", "fatalities_low", "fatalities_high", "injured", "injured_low", "injured_high", "claims", "sources",
-            "notes", "border_distance_m", "nearest_border", "nearest_border_point", "border_side", "created_at", "updated_at",
-            "version");
+    static final Set<String> PROPERTIES = IncidentSchema.PROPERTIES.stream().map(IncidentField::property)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final IncidentStore store;
     private final IncidentFeatureWriter writer;

@@ -48,6 +48,7 @@ class OpenApiDocumentation implements OpenApiCustomizer {
                 .addProperty("code", new StringSchema()).addProperty("description", new StringSchema())
                 .addProperty("errors", new ArraySchema().items(new ObjectSchema()))
                 .required(List.of("code", "description")));
+        IncidentOpenApiSchema.addTo(api);
 
         get(api, "/").ifPresent(op -> reads(op, "application/json", OutputFormat.DOCUMENTS));
         get(api, "/conformance").ifPresent(op -> reads(op, "application/json", OutputFormat.DOCUMENTS));

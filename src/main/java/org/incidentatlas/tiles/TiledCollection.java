@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.incidentatlas.incidents.FieldType;
+import org.incidentatlas.incidents.IncidentField;
+import org.incidentatlas.incidents.IncidentSchema;
+
 /**
  * What a collection's tiles carry: its table and geometry column, and the attributes a popup or a
  * style needs (SQL both backends read alike). Incidents are summed per grid cell up to
@@ -13,15 +17,8 @@ import java.util.Optional;
  */
 enum TiledCollection {
 
-    INCIDENTS("incidents", "incidents", "geom", true, "points", List.of(
-            new Attribute("id", "id", "integer"),
-            new Attribute("event_date", "CAST(event_date AS VARCHAR(10))", "string"),
-            new Attribute("event_type", "event_type", "string"),
-            new Attribute("sub_event_type", "sub_event_type", "string"),
-            new Attribute("fatalities", "fatalities", "integer"),
-            new Attribute("country", "country", "string"),
-            new Attribute("location_name", "location_name", "string"),
-            new Attribute("border_distance_m", "border_distance_m", "number"))),
+    INCIDENTS("incidents", "incidents", "geom", true, "points", IncidentSchema.with(IncidentField.Trait.TILED).stream()
+            .map(TiledCollection::attribute).toList()),
     PLACES("places", "places", "point", false, "points", List.of(
             new Attribute("id", "id", "string"),
             new Attribute("name", "name", "string"),
@@ -45,6 +42,12 @@ enum TiledCollection {
     /** The properties of an aggregate feature. */
     static final Map<String, String> AGGREGATE_PROPERTIES = Map.of("count", "integer", "fatalities", "integer",
             "event_types", "string");
+
+    /** An incident field as a tile attribute: dates as their ISO text (MVT has no date type). */
+    private static Attribute attribute(IncidentField field) {
+        String sql = field.type() == FieldType.DATE ? "CAST(" + field.column() + " AS VARCHAR(10))" : field.column();
+        return new Attribute(field.property(), sql, field.type().jsonType());
+    }
 
     /** One attribute: its name in the tile, the SQL that reads it, its JSON-schema type. */
     record Attribute(String name, String sql, String type) {
