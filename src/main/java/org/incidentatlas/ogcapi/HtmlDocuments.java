@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.incidentatlas.ogcapi.html.HtmlPage;
+import org.incidentatlas.web.Link;
+import org.incidentatlas.web.ServiceLinks;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;

@@ -12,6 +12,7 @@ import org.incidentatlas.incidents.IncidentData;
 import org.incidentatlas.incidents.IncidentLocation;
 import org.incidentatlas.incidents.SourceRef;
 import org.incidentatlas.incidents.TextSpan;
+import org.incidentatlas.web.Link;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.gazetteer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,11 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.incidentatlas.gazetteer.AltName;
-import org.incidentatlas.gazetteer.FeatureType;
-import org.incidentatlas.gazetteer.Place;
-import org.incidentatlas.gazetteer.PlaceUncertainty;
-import org.incidentatlas.incidents.FieldError;
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.FieldError;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;

@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.gazetteer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +13,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.incidentatlas.gazetteer.Candidate;
-import org.incidentatlas.gazetteer.LiveGazetteer;
-import org.incidentatlas.gazetteer.Gazetteer;
-import org.incidentatlas.gazetteer.GeocodeQuery;
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.FeatureWriter;
+import org.incidentatlas.web.OgcMediaTypes;
+import org.incidentatlas.web.PropertyValues;
+import org.incidentatlas.web.RequestFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,10 +48,10 @@ public class GazetteerController {
     private static final Set<String> SEARCH_PARAMETERS = Set.of("q", "limit", "country", "context", "near", "f");
 
     private final LiveGazetteer gazetteer;
-    private final PlaceFeatureWriter writer;
+    private final FeatureWriter<Candidate> writer;
     private final JsonMapper json;
 
-    public GazetteerController(LiveGazetteer gazetteer, PlaceFeatureWriter writer, JsonMapper json) {
+    public GazetteerController(LiveGazetteer gazetteer, FeatureWriter<Candidate> writer, JsonMapper json) {
         this.gazetteer = gazetteer;
         this.writer = writer;
         this.json = json;

@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
  * The representations the service can give of a resource, by their {@code f} values and media
  * types. JSON's media type depends on the resource (GeoJSON for features), so it has none here.
  */
-enum OutputFormat {
+public enum OutputFormat {
 
     JSON(List.of("json", "geojson"), null, null),
     HTML(List.of("html"), new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), null),
@@ -18,9 +18,9 @@ enum OutputFormat {
     GEOPACKAGE(List.of("gpkg", "geopackage"), MediaType.parseMediaType("application/geopackage+sqlite3"), "gpkg");
 
     /** What items offer, JSON first (the default). */
-    static final List<OutputFormat> ITEMS = List.of(JSON, HTML, CSV, FLATGEOBUF, GEOPACKAGE);
+    public static final List<OutputFormat> ITEMS = List.of(JSON, HTML, CSV, FLATGEOBUF, GEOPACKAGE);
     /** What the other read resources offer. */
-    static final List<OutputFormat> DOCUMENTS = List.of(JSON, HTML);
+    public static final List<OutputFormat> DOCUMENTS = List.of(JSON, HTML);
 
     private final List<String> names;
     private final MediaType mediaType;
@@ -33,20 +33,20 @@ enum OutputFormat {
     }
 
     /** The canonical {@code f} value. */
-    String parameter() {
+    public String parameter() {
         return names.get(0);
     }
 
-    boolean isNamed(String f) {
+    public boolean isNamed(String f) {
         return names.contains(f);
     }
 
-    MediaType mediaType(MediaType jsonType) {
+    public MediaType mediaType(MediaType jsonType) {
         return this == JSON ? jsonType : mediaType;
     }
 
     /** The extension of a downloaded file, or null for formats shown in place. */
-    String fileExtension() {
+    public String fileExtension() {
         return fileExtension;
     }
 }

@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,24 +13,24 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
  * Chooses the representation of a read: the {@code f} parameter wins, else the Accept header
  * (highest quality first; {@code *}/{@code *} and no header mean JSON).
  */
-final class RequestFormat {
+public final class RequestFormat {
 
     private RequestFormat() {
     }
 
     /** For resources that are JSON only: checks that the client accepts it; {@code jsonType} is what it will get. */
-    static MediaType negotiate(HttpServletRequest request, MediaType jsonType) throws HttpMediaTypeNotAcceptableException {
+    public static MediaType negotiate(HttpServletRequest request, MediaType jsonType) throws HttpMediaTypeNotAcceptableException {
         return choose(request, jsonType, List.of(OutputFormat.JSON)).mediaType(jsonType);
     }
 
     /** For resources with several representations: JSON when the Accept header allows it, else its best choice. */
-    static MediaType negotiate(HttpServletRequest request, MediaType jsonType, List<OutputFormat> offered)
+    public static MediaType negotiate(HttpServletRequest request, MediaType jsonType, List<OutputFormat> offered)
             throws HttpMediaTypeNotAcceptableException {
         return choose(request, jsonType, offered).mediaType(jsonType);
     }
 
     /** One of {@code offered} (JSON first), as asked for by f or Accept. */
-    static OutputFormat choose(HttpServletRequest request, MediaType jsonType, List<OutputFormat> offered)
+    public static OutputFormat choose(HttpServletRequest request, MediaType jsonType, List<OutputFormat> offered)
             throws HttpMediaTypeNotAcceptableException {
         String f = request.getParameter("f");
         if (f != null) {

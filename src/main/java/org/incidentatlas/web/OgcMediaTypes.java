@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.web;
 
 import org.springframework.http.MediaType;
 

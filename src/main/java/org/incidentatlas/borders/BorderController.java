@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.borders;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -12,12 +12,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.incidentatlas.borders.Border;
-import org.incidentatlas.borders.BorderRegistry;
-import org.incidentatlas.borders.BorderSet;
 import org.incidentatlas.geodesy.NearestPoint;
-import org.incidentatlas.incidents.BorderMetricsJob;
-import org.incidentatlas.incidents.FieldError;
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.FieldError;
+import org.incidentatlas.web.Link;
+import org.incidentatlas.web.OgcMediaTypes;
+import org.incidentatlas.web.PropertyValues;
+import org.incidentatlas.web.ServiceLinks;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -51,11 +52,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class BorderController {
 
     private final BorderRegistry borders;
-    private final BorderMetricsJob job;
+    private final BorderMetricsProgress job;
     private final JsonMapper json;
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), 4326);
 
-    public BorderController(BorderRegistry borders, BorderMetricsJob job, JsonMapper json) {
+    public BorderController(BorderRegistry borders, BorderMetricsProgress job, JsonMapper json) {
         this.borders = borders;
         this.job = job;
         this.json = json;
@@ -121,7 +122,7 @@ public class BorderController {
 
     @GetMapping("/borders/recompute")
     @Operation(summary = "Progress of the background recompute of incidents' border metrics")
-    ResponseEntity<BorderMetricsJob.Status> recomputeStatus() {
+    ResponseEntity<BorderMetricsProgress.Status> recomputeStatus() {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(job.status());
     }
 

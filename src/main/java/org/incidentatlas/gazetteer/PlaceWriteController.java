@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.gazetteer;
 
 import java.net.URI;
 import java.util.List;
@@ -6,9 +6,13 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.incidentatlas.gazetteer.Place;
-import org.incidentatlas.gazetteer.PlaceCorrectionException;
-import org.incidentatlas.gazetteer.PlaceCorrections;
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.ETags;
+import org.incidentatlas.web.FeatureWriter;
+import org.incidentatlas.web.Link;
+import org.incidentatlas.web.OgcMediaTypes;
+import org.incidentatlas.web.ServiceLinks;
+import org.incidentatlas.web.WriteAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,14 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SecurityRequirement(name = "bearer")
 public class PlaceWriteController {
 
-    private static final String ITEMS = "/collections/" + PlacesSource.ID + "/items";
+    private static final String ITEMS = "/collections/" + Place.COLLECTION_ID + "/items";
 
     private final PlaceCorrections corrections;
     private final PlaceFeatureReader reader;
-    private final PlaceFeatureWriter writer;
+    private final FeatureWriter<Place> writer;
     private final JsonMapper json;
 
-    public PlaceWriteController(PlaceCorrections corrections, PlaceFeatureReader reader, PlaceFeatureWriter writer, JsonMapper json) {
+    public PlaceWriteController(PlaceCorrections corrections, PlaceFeatureReader reader, FeatureWriter<Place> writer, JsonMapper json) {
         this.corrections = corrections;
         this.reader = reader;
         this.writer = writer;
@@ -67,7 +71,7 @@ public class PlaceWriteController {
     @Operation(summary = "Replace a gazetteer place", description = "Committed places too; If-Match with the ETag you read (412 if it changed).")
     ResponseEntity<StreamingResponseBody> replace(@PathVariable String featureId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody String body) {
-        Integer expected = FeatureIds.expectedVersion(ifMatch);
+        Integer expected = ETags.expectedVersion(ifMatch);
         Place place = reader.read(parse(body), featureId);
         PlaceCorrections.Versioned stored = call(() -> corrections.replace(place, expected));
         String location = ServiceLinks.url(ITEMS + "/" + place.id());
@@ -78,7 +82,7 @@ public class PlaceWriteController {
     @Operation(summary = "Withdraw a gazetteer place", description = "Committed places too; If-Match with the ETag you read (412 if it changed).")
     ResponseEntity<Void> delete(@PathVariable String featureId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Integer expected = FeatureIds.expectedVersion(ifMatch);
+        Integer expected = ETags.expectedVersion(ifMatch);
         call(() -> {
             corrections.delete(featureId, expected);
             return null;
@@ -116,10 +120,10 @@ public class PlaceWriteController {
 
     private StreamingResponseBody document(Place place, String self) {
         List<Link> links = List.of(new Link(self, "self", OgcMediaTypes.GEOJSON_VALUE, "This feature"),
-                new Link(ServiceLinks.url("/collections/" + PlacesSource.ID), "collection", "application/json", "The collection"));
+                new Link(ServiceLinks.url("/collections/" + Place.COLLECTION_ID), "collection", "application/json", "The collection"));
         return out -> {
             try (JsonGenerator g = json.createGenerator(out)) {
-                writer.write(g, place, null, links);
+                writer.write(g, place, links);
             }
         };
     }

@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

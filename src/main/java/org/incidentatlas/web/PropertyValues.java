@@ -1,17 +1,17 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.web;
 
 import java.util.Locale;
 import java.util.Set;
 
 /** Checks of property-filter values shared by the collections; a bad value is a 400 naming it. */
-final class PropertyValues {
+public final class PropertyValues {
 
     private static final Set<String> ISO3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
     private PropertyValues() {
     }
 
-    static String country(String value) {
+    public static String country(String value) {
         if (value != null && !ISO3.contains(value)) {
             throw ApiException.badParameter("country '" + value + "' is not an ISO 3166-1 alpha-3 code such as ARM or AZE");
         }
@@ -19,7 +19,7 @@ final class PropertyValues {
     }
 
     /** A distance in metres: a finite number from 0 to {@code max}. */
-    static Double metres(String name, String value, double max) {
+    public static Double metres(String name, String value, double max) {
         if (value == null) {
             return null;
         }
@@ -39,7 +39,7 @@ final class PropertyValues {
     }
 
     /** lon,lat in WGS 84. */
-    static double[] point(String name, String value) {
+    public static double[] point(String name, String value) {
         String[] parts = value.split(",", -1);
         if (parts.length == 2) {
             try {
@@ -56,7 +56,7 @@ final class PropertyValues {
         throw ApiException.badParameter(name + " must be lon,lat (two numbers); got '" + value + "'");
     }
 
-    static Integer geoPrecision(String value) {
+    public static Integer geoPrecision(String value) {
         if (value == null) {
             return null;
         }

@@ -1,10 +1,9 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.web;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.incidentatlas.incidents.FieldError;
 import org.springframework.http.HttpStatus;
 
 /** A request the API refuses, with the status and the OGC exception code it answers with. */

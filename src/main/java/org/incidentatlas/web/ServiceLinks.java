@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.web;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -7,17 +7,17 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Absolute URLs of the service's resources, built from the request being answered (so links are
  * right behind a reverse proxy that sends Forwarded / X-Forwarded-* headers).
  */
-final class ServiceLinks {
+public final class ServiceLinks {
 
     private ServiceLinks() {
     }
 
-    static String url(String path) {
+    public static String url(String path) {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUriString();
     }
 
     /** The current request's URL with one query parameter replaced (null removes it). */
-    static String currentWith(String parameter, String value) {
+    public static String currentWith(String parameter, String value) {
         UriComponentsBuilder b = ServletUriComponentsBuilder.fromCurrentRequest();
         if (value == null) {
             b.replaceQueryParam(parameter);
@@ -27,7 +27,7 @@ final class ServiceLinks {
         return b.build().toUriString();
     }
 
-    static String current() {
+    public static String current() {
         return ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
     }
 }

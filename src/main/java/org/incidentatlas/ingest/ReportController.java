@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.ingest;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -13,16 +13,12 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentatlas.incidents.Incident;
 import org.incidentatlas.incidents.IncidentStore;
-import org.incidentatlas.ingest.IngestResult;
-import org.incidentatlas.ingest.IngestService;
-import org.incidentatlas.ingest.InvalidReportException;
-import org.incidentatlas.ingest.Mention;
-import org.incidentatlas.ingest.ReportInput;
-import org.incidentatlas.ingest.ReportJson;
-import org.incidentatlas.ingest.ReportLimits;
-import org.incidentatlas.ingest.ReportStore;
-import org.incidentatlas.ingest.StoredReport;
-import org.incidentatlas.ingest.Utf8;
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.FeatureWriter;
+import org.incidentatlas.web.Link;
+import org.incidentatlas.web.OgcMediaTypes;
+import org.incidentatlas.web.ServiceLinks;
+import org.incidentatlas.web.WriteAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,10 +51,10 @@ public class ReportController {
     private final IngestService ingest;
     private final ReportStore reports;
     private final IncidentStore incidents;
-    private final IncidentFeatureWriter features;
+    private final FeatureWriter<Incident> features;
     private final JsonMapper json;
 
-    public ReportController(IngestService ingest, ReportStore reports, IncidentStore incidents, IncidentFeatureWriter features,
+    public ReportController(IngestService ingest, ReportStore reports, IncidentStore incidents, FeatureWriter<Incident> features,
                             JsonMapper json) {
         this.ingest = ingest;
         this.reports = reports;

@@ -1,9 +1,8 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.web;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.incidentatlas.incidents.FieldError;
 
 /** The JSON body of every error response: an OGC-style exception code, a description, and field errors where there are some. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.ingest;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.incidentatlas.ingest.Regeocoding;
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.WriteAccess;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
