@@ -1,18 +1,15 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.incidentatlas.ingest.ScriptedExtractor;
+import org.incidentatlas.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +36,7 @@ abstract class ReportApiContract {
     static final String AUTH = "Bearer " + TOKEN;
     static final String SHELLING = "type=Explosions/Remote violence; sub=Shelling/artillery/missile attack";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(() -> this.port);
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
@@ -58,12 +55,7 @@ abstract class ReportApiContract {
     // --- helpers ---
 
     HttpResponse<String> send(String method, String path, byte[] body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api.sendBytes(method, path, body, headers);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -75,7 +67,7 @@ abstract class ReportApiContract {
     }
 
     JsonNode body(HttpResponse<String> r) {
-        return json.readTree(r.body());
+        return api.body(r);
     }
 
     /** A report JSON body: our own wording around scripted events. */

@@ -1,4 +1,4 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.ingest;
 
 import org.incidentatlas.testsupport.OnH2gis;
 

@@ -1,19 +1,14 @@
-package org.incidentatlas.ogcapi;
+package org.incidentatlas.gazetteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import net.sf.geographiclib.Geodesic;
 import org.incidentatlas.IncidentAtlasApplication;
-import org.incidentatlas.gazetteer.GeocodeQuery;
-import org.incidentatlas.gazetteer.LiveGazetteer;
-import org.incidentatlas.gazetteer.PlaceStore;
+import org.incidentatlas.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import net.sf.geographiclib.Geodesic;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,7 +38,7 @@ abstract class PlaceCorrectionContract {
     static final String TOKEN = "place-test-token";
     private static final String AUTH = "Bearer " + TOKEN;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(() -> this.port);
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** The database of this test class (see OnH2gis / OnPostgis), for a second application on it. */
@@ -69,12 +63,7 @@ abstract class PlaceCorrectionContract {
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, body, headers);
     }
 
     HttpResponse<String> write(String method, String path, String body, String... more) throws Exception {

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The OGC API contract on a real PostgreSQL + PostGIS server. */
+/** The items contract on a real PostgreSQL + PostGIS server. */
 @OnPostgis("api")
-class OgcApiOnPostgisTest extends OgcApiContract {
+class ItemsOnPostgisTest extends ItemsContract {
 
     @Autowired
     JdbcTemplate jdbc;
