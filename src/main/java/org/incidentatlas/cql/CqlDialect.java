@@ -1,6 +1,6 @@
 package org.incidentatlas.cql;
 
-import org.incidentatlas.storage.PostgisDialect;
+import org.incidentatlas.storage.DatabaseBackend;
 import org.incidentatlas.storage.SqlDialect;
 
 /** The SQL of a filter that differs between PostGIS and H2GIS; one implementation per backend. */
@@ -17,7 +17,15 @@ public interface CqlDialect {
     /** Integer division (CQL2 {@code div}). */
     Sql integerDivision(Sql left, Sql right);
 
+    /** The CQL of the backend the SQL dialect is for. */
     static CqlDialect of(SqlDialect dialect) {
-        return dialect instanceof PostgisDialect ? new PostgisCql() : new H2gisCql();
+        return of(dialect.backend());
+    }
+
+    static CqlDialect of(DatabaseBackend backend) {
+        return switch (backend) {
+            case POSTGIS -> new PostgisCql();
+            case H2GIS -> new H2gisCql();
+        };
     }
 }

@@ -15,6 +15,9 @@ public record Place(String id, String name, FeatureType type, String country, St
                     Geometry geometry, Point point, Long population, List<AltName> altNames, String source,
                     Integer uncertaintyM) {
 
+    /** The id of the places' feature collection, in every URL that serves them. */
+    public static final String COLLECTION_ID = "places";
+
     public Place {
         altNames = altNames == null ? List.of() : List.copyOf(altNames);
     }

@@ -73,7 +73,7 @@ public class DemoIncidentLoader {
         boolean wanted = switch (mode) {
             case "true" -> true;
             case "false" -> false;
-            case "auto" -> backend == DatabaseBackend.H2GIS;
+            case "auto" -> backend.embedded();
             default -> throw new IllegalStateException("atlas.demo-data must be auto, true or false, not '" + mode + "'");
         };
         if (!wanted || loads.isLoaded(DATASET)) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import org.incidentatlas.borders.BorderMetricsProgress;
 import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.borders.BorderSet;
 import org.slf4j.Logger;
@@ -32,16 +33,11 @@ import org.springframework.stereotype.Component;
  * change during a run makes the version newer, so another run follows.
  */
 @Component
-public class BorderMetricsJob {
+public class BorderMetricsJob implements BorderMetricsProgress {
 
     static final int BATCH = 2_000;
     static final String NAME = "border-metrics";
     private static final Logger LOG = LoggerFactory.getLogger(BorderMetricsJob.class);
-
-    /** The state of the latest run, as every instance sees it. */
-    public record Status(long run, String state, String reason, long total, long done, Instant startedAt, Instant finishedAt,
-                         String error) {
-    }
 
     private final IncidentStore incidents;
     private final BorderRegistry borders;
@@ -82,6 +78,7 @@ public class BorderMetricsJob {
         return status();
     }
 
+    @Override
     public Status status() {
         JobLease.Row r = lease.read();
         return new Status(r.run(), r.state(), r.reason(), r.total(), r.done(), r.startedAt(), r.finishedAt(), r.error());

@@ -3,6 +3,8 @@ package org.incidentatlas.incidents;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.incidentatlas.web.FieldError;
+
 /** Submitted incident data breaks the model's rules; nothing was stored. */
 public class InvalidIncidentException extends RuntimeException {
 

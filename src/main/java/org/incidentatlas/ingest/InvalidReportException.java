@@ -2,7 +2,8 @@ package org.incidentatlas.ingest;
 
 import java.util.List;
 
-import org.incidentatlas.incidents.FieldError;
+import org.incidentatlas.web.FieldError;
+
 
 /** A report that cannot be ingested as sent (nothing was stored); {@code tooLarge} when only its size is wrong. */
 public class InvalidReportException extends RuntimeException {

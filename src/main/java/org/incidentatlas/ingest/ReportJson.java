@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.incidentatlas.incidents.FieldError;
+import org.incidentatlas.web.FieldError;
+
 
 import tools.jackson.databind.JsonNode;
 

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.incidentatlas.incidents.FieldError;
+import org.incidentatlas.web.FieldError;
+
 
 /** What a report must be to be ingested: non-empty text of at most 1 MiB (UTF-8), metadata within the column sizes. */
 public final class ReportLimits {

@@ -8,6 +8,8 @@ import org.incidentatlas.ingest.InvalidReportException;
 import org.incidentatlas.storage.DatabaseOutage;
 import org.incidentatlas.storage.InvalidValueException;
 import org.incidentatlas.storage.StatementTimeoutException;
+import org.incidentatlas.web.ApiError;
+import org.incidentatlas.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;

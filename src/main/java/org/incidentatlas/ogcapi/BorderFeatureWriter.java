@@ -3,6 +3,7 @@ package org.incidentatlas.ogcapi;
 import java.util.List;
 
 import org.incidentatlas.borders.Border;
+import org.incidentatlas.web.Link;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;

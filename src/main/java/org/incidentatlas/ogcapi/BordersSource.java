@@ -14,6 +14,7 @@ import org.incidentatlas.ogcapi.export.BorderRows;
 import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
 import org.incidentatlas.storage.SqlWhere;
+import org.incidentatlas.web.ApiException;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.incidentatlas.cql.FilterLimits;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.storage.SqlWhere;
+import org.incidentatlas.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,6 +9,7 @@ import org.apache.sis.io.wkt.WKTFormat;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
 import org.incidentatlas.filter.BoundingBox;
+import org.incidentatlas.web.ApiException;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.crs.ProjectedCRS;
 import org.opengis.util.FactoryException;

@@ -3,6 +3,7 @@ package org.incidentatlas.ogcapi;
 import java.util.Optional;
 
 import org.incidentatlas.incidents.Incident;
+import org.incidentatlas.web.ApiException;
 
 /** Incident feature ids and version ETags, shared by reads and writes. */
 final class FeatureIds {
@@ -27,27 +28,5 @@ final class FeatureIds {
 
     static String etag(Incident incident) {
         return "\"" + incident.version() + "\"";
-    }
-
-    /**
-     * The version named by an If-Match header: null when absent or '*'. A weak validator
-     * (W/"3") is accepted, since intermediaries may weaken ETags.
-     */
-    static Integer expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Integer.parseInt(tag);
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("If-Match '" + ifMatch + "' is not an ETag this service issued (e.g. \"3\")");
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.incidentatlas.ogcapi;
 
 import java.util.List;
 
+import org.incidentatlas.web.Link;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 

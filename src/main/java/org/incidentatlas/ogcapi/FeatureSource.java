@@ -12,6 +12,7 @@ import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
 import org.incidentatlas.storage.SqlWhere;
+import org.incidentatlas.web.Link;
 
 import tools.jackson.core.JsonGenerator;
 

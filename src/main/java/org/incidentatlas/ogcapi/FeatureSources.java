@@ -2,6 +2,7 @@ package org.incidentatlas.ogcapi;
 
 import java.util.List;
 
+import org.incidentatlas.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /** The collections the service offers, in the order /collections lists them. */

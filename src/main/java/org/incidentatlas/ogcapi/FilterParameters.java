@@ -7,6 +7,7 @@ import org.incidentatlas.cql.Cql2TextParser;
 import org.incidentatlas.cql.CqlException;
 import org.incidentatlas.cql.Expression;
 import org.incidentatlas.cql.FilterLimits;
+import org.incidentatlas.web.ApiException;
 
 /**
  * The Part 3 parameters {@code filter}, {@code filter-lang} and {@code filter-crs}: reads the

@@ -12,6 +12,8 @@ import org.incidentatlas.ogcapi.html.ConformancePage;
 import org.incidentatlas.ogcapi.html.Definition;
 import org.incidentatlas.ogcapi.html.DocumentPage;
 import org.incidentatlas.ogcapi.html.HtmlTemplates;
+import org.incidentatlas.web.Link;
+import org.incidentatlas.web.ServiceLinks;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;

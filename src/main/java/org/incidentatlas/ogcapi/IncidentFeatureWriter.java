@@ -11,6 +11,7 @@ import org.incidentatlas.incidents.IncidentField;
 import org.incidentatlas.incidents.IncidentSchema;
 import org.incidentatlas.incidents.SourceRef;
 import org.incidentatlas.incidents.TextSpan;
+import org.incidentatlas.web.Link;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.incidentatlas.incidents.IncidentSort;
 import org.incidentatlas.incidents.IncidentSort.Field;
+import org.incidentatlas.web.ApiException;
 
 /**
  * {@code sortby} on incidents (OGC API - Features Part 8 style): property names, comma-separated,

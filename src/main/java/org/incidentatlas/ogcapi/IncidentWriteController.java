@@ -10,6 +10,12 @@ import org.incidentatlas.incidents.Incident;
 import org.incidentatlas.incidents.IncidentData;
 import org.incidentatlas.incidents.IncidentFeatureReader;
 import org.incidentatlas.incidents.IncidentStore;
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.ETags;
+import org.incidentatlas.web.Link;
+import org.incidentatlas.web.OgcMediaTypes;
+import org.incidentatlas.web.ServiceLinks;
+import org.incidentatlas.web.WriteAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -70,7 +76,7 @@ public class IncidentWriteController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody String body) {
         requireIncidents(collectionId);
         long id = FeatureIds.parse(featureId);
-        Integer expected = FeatureIds.expectedVersion(ifMatch);
+        Integer expected = ETags.expectedVersion(ifMatch);
         IncidentData data = reader.read(parse(body));
         Incident stored = incidents.update(id, data, expected);
         String location = ServiceLinks.url("/collections/" + collectionId + "/items/" + stored.id());
@@ -84,7 +90,7 @@ public class IncidentWriteController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         requireIncidents(collectionId);
         long id = FeatureIds.parse(featureId);
-        incidents.delete(id, FeatureIds.expectedVersion(ifMatch));
+        incidents.delete(id, ETags.expectedVersion(ifMatch));
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 

@@ -21,6 +21,8 @@ import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
 import org.incidentatlas.ogcapi.export.IncidentRows;
 import org.incidentatlas.storage.SqlWhere;
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.PropertyValues;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;

@@ -15,6 +15,7 @@ import org.incidentatlas.cql.FilterLimits;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
+import org.incidentatlas.web.ApiException;
 
 /**
  * Parses the query parameters of {@code /collections/{id}/items}. Every malformed value is

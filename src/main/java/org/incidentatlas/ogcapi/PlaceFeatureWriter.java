@@ -5,6 +5,7 @@ import java.util.List;
 import org.incidentatlas.gazetteer.AltName;
 import org.incidentatlas.gazetteer.Candidate;
 import org.incidentatlas.gazetteer.Place;
+import org.incidentatlas.web.Link;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.gazetteer.FeatureType;
+import org.incidentatlas.gazetteer.Place;
 import org.incidentatlas.gazetteer.PlaceFilter;
 import org.incidentatlas.gazetteer.PlaceQueryables;
 import org.incidentatlas.gazetteer.PlaceStore;
@@ -17,6 +18,8 @@ import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
 import org.incidentatlas.ogcapi.export.PlaceRows;
 import org.incidentatlas.storage.SqlWhere;
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.PropertyValues;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -25,7 +28,7 @@ import tools.jackson.core.JsonGenerator;
 @Component
 class PlacesSource implements FeatureSource {
 
-    static final String ID = "places";
+    static final String ID = Place.COLLECTION_ID;
 
     private final PlaceStore store;
     private final PlaceFeatureWriter writer;

@@ -3,6 +3,8 @@ package org.incidentatlas.ogcapi;
 import java.util.List;
 import java.util.Set;
 
+import org.incidentatlas.web.ApiException;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.filter.FilteringGeneratorDelegate;
 import tools.jackson.core.filter.TokenFilter;

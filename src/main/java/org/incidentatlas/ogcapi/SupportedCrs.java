@@ -1,5 +1,6 @@
 package org.incidentatlas.ogcapi;
 
+import org.incidentatlas.web.ApiException;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;

@@ -6,12 +6,27 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-/** The two databases the service runs on; each capability picks its SQL by this. */
+/**
+ * The two databases the service runs on, decided once at start-up from the connection
+ * ({@link StorageConfiguration}); every per-backend part (SQL, CQL, tiles) is chosen from it by an
+ * exhaustive switch, so a third backend fails to compile until each part has its case.
+ */
 public enum DatabaseBackend {
     /** PostgreSQL with PostGIS: production. */
-    POSTGIS,
+    POSTGIS(false),
     /** H2 with H2GIS: the embedded default. */
-    H2GIS;
+    H2GIS(true);
+
+    private final boolean embedded;
+
+    DatabaseBackend(boolean embedded) {
+        this.embedded = embedded;
+    }
+
+    /** Runs inside the service's JVM (a trial or development install, where demo data helps). */
+    public boolean embedded() {
+        return embedded;
+    }
 
     public static DatabaseBackend of(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {

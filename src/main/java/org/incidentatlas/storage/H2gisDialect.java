@@ -13,6 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class H2gisDialect implements SqlDialect {
 
     @Override
+    public DatabaseBackend backend() {
+        return DatabaseBackend.H2GIS;
+    }
+
+    @Override
     public String jsonParameter() {
         return "? FORMAT JSON";
     }

@@ -14,6 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class PostgisDialect implements SqlDialect {
 
     @Override
+    public DatabaseBackend backend() {
+        return DatabaseBackend.POSTGIS;
+    }
+
+    @Override
     public String jsonParameter() {
         return "CAST(? AS jsonb)";
     }

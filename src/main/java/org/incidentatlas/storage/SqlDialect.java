@@ -13,6 +13,9 @@ public interface SqlDialect {
 
     int SRID = 4326;
 
+    /** The backend this SQL is for: what the other per-backend parts (CQL, tiles) are chosen by. */
+    DatabaseBackend backend();
+
     /** Placeholder for a JSON-typed parameter bound as a string. */
     String jsonParameter();
 

@@ -1,6 +1,7 @@
 package org.incidentatlas.tiles;
 
-import org.incidentatlas.ogcapi.ApiException;
+import org.incidentatlas.web.ApiException;
+
 
 /** One tile of WebMercatorQuad: zoom (tile matrix), row from the north, column from the west. */
 record TileCoordinates(int zoom, int row, int col) {

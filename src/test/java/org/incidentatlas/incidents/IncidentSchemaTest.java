@@ -1,5 +1,6 @@
 package org.incidentatlas.incidents;
 
+import org.incidentatlas.web.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.ExternalTool;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,11 @@ abstract class CqlFilterContract {
     @Value("${local.server.port}")
     int port;
 
-    FeatureApiClient api;
+    ApiClient api;
 
     @BeforeEach
     void client() {
-        api = new FeatureApiClient(port);
+        api = new ApiClient(() -> this.port);
     }
 
     private void assertSelects(String filter, String... expected) throws Exception {
@@ -176,7 +177,7 @@ abstract class CqlFilterContract {
 
     @Test
     void aFilterCombinesWithBboxDatetimePropertyFiltersBorderAndNear() throws Exception {
-        String filter = "&filter=" + FeatureApiClient.enc("country = 'ARM'");
+        String filter = "&filter=" + ApiClient.enc("country = 'ARM'");
         String base = "/collections/incidents/items?limit=1000";
         TreeSet<String> armenia = api.names(base + filter);
         for (String other : List.of("bbox=46,39,47,40", "datetime=2024-02-13", "admin1=Syunik", "max-border-distance=5000",
@@ -191,28 +192,28 @@ abstract class CqlFilterContract {
 
     @Test
     void filteredPagesWalkEveryMatchOnceInEveryOrder() throws Exception {
-        String filter = FeatureApiClient.enc("country = 'ARM' OR fatalities >= 0");
+        String filter = ApiClient.enc("country = 'ARM' OR fatalities >= 0");
         TreeSet<String> all = api.filtered("country = 'ARM' OR fatalities >= 0");
         assertThat(all).hasSize(12);
         for (String sortby : List.of("id", "-event_date,fatalities", "country,-fatalities,location_name", "-border_distance_m",
                 "admin1,-id", "-fatalities,-event_date")) {
-            List<JsonNode> paged = api.all("/collections/incidents/items?limit=2&sortby=" + FeatureApiClient.enc(sortby)
+            List<JsonNode> paged = api.all("/collections/incidents/items?limit=2&sortby=" + ApiClient.enc(sortby)
                     + "&filter=" + filter);
-            List<JsonNode> whole = api.all("/collections/incidents/items?limit=100&sortby=" + FeatureApiClient.enc(sortby)
+            List<JsonNode> whole = api.all("/collections/incidents/items?limit=100&sortby=" + ApiClient.enc(sortby)
                     + "&filter=" + filter);
-            assertThat(paged.stream().map(FeatureApiClient::shortName).toList()).as(sortby)
-                    .isEqualTo(whole.stream().map(FeatureApiClient::shortName).toList())
+            assertThat(paged.stream().map(ApiClient::shortName).toList()).as(sortby)
+                    .isEqualTo(whole.stream().map(ApiClient::shortName).toList())
                     .containsExactlyInAnyOrderElementsOf(all);
-            List<JsonNode> backwards = api.allBackwards("/collections/incidents/items?limit=3&sortby=" + FeatureApiClient.enc(sortby)
+            List<JsonNode> backwards = api.allBackwards("/collections/incidents/items?limit=3&sortby=" + ApiClient.enc(sortby)
                     + "&filter=" + filter);
-            assertThat(backwards.stream().map(FeatureApiClient::shortName).toList()).as("back through prev links, " + sortby)
-                    .isEqualTo(whole.stream().map(FeatureApiClient::shortName).toList());
+            assertThat(backwards.stream().map(ApiClient::shortName).toList()).as("back through prev links, " + sortby)
+                    .isEqualTo(whole.stream().map(ApiClient::shortName).toList());
         }
     }
 
     @Test
     void sortbyOrdersBySeveralKeysEachWayWithTheIdLast() throws Exception {
-        List<JsonNode> sorted = api.all("/collections/incidents/items?limit=5&sortby=" + FeatureApiClient.enc("-event_date,+fatalities"));
+        List<JsonNode> sorted = api.all("/collections/incidents/items?limit=5&sortby=" + ApiClient.enc("-event_date,+fatalities"));
         Comparator<JsonNode> expected = Comparator.<JsonNode, String>comparing(f -> f.path("properties").path("event_date").asString())
                 .reversed()
                 .thenComparing(f -> f.path("properties").path("fatalities").isNull() ? -1 : f.path("properties").path("fatalities").asInt())
@@ -220,9 +221,9 @@ abstract class CqlFilterContract {
         List<JsonNode> resorted = new ArrayList<>(sorted);
         resorted.sort(expected);
         assertThat(sorted).hasSize(16);
-        assertThat(sorted.stream().map(FeatureApiClient::shortName).toList())
-                .isEqualTo(resorted.stream().map(FeatureApiClient::shortName).toList());
-        assertThat(FeatureApiClient.shortName(sorted.get(0))).isEqualTo("Nerkin");
+        assertThat(sorted.stream().map(ApiClient::shortName).toList())
+                .isEqualTo(resorted.stream().map(ApiClient::shortName).toList());
+        assertThat(ApiClient.shortName(sorted.get(0))).isEqualTo("Nerkin");
         HttpResponse<String> bad = api.get("/collections/incidents/items?sortby=colour");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("colour");
@@ -266,7 +267,7 @@ abstract class CqlFilterContract {
         "S_INTERSECTS(country, BBOX(1,2,3,4)) | geometry",
     })
     void malformedFiltersAreRefusedNamingTheProblem(String filter, String named) throws Exception {
-        HttpResponse<String> r = api.get("/collections/incidents/items?filter=" + FeatureApiClient.enc(filter.strip()));
+        HttpResponse<String> r = api.get("/collections/incidents/items?filter=" + ApiClient.enc(filter.strip()));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         JsonNode error = api.body(r);
         assertThat(error.path("code").asString()).isEqualTo("InvalidParameterValue");
@@ -275,13 +276,13 @@ abstract class CqlFilterContract {
 
     @Test
     void otherRefusals() throws Exception {
-        assertThat(api.get("/collections/incidents/items?filter-lang=cql2-json&filter=" + FeatureApiClient.enc("{\"op\":")).statusCode())
+        assertThat(api.get("/collections/incidents/items?filter-lang=cql2-json&filter=" + ApiClient.enc("{\"op\":")).statusCode())
                 .isEqualTo(400);
         assertThat(api.get("/collections/incidents/items?filter-lang=cql2-json&filter="
-                + FeatureApiClient.enc("{\"op\":\"=\",\"args\":[{\"property\":\"colour\"},1]}")).body()).contains("colour");
+                + ApiClient.enc("{\"op\":\"=\",\"args\":[{\"property\":\"colour\"},1]}")).body()).contains("colour");
         assertThat(api.get("/collections/incidents/items?filter-lang=ecql&filter=x%3D1").body()).contains("ecql");
         assertThat(api.get("/collections/incidents/items?filter-crs=EPSG:9999&filter=x%3D1").body()).contains("EPSG:9999");
-        assertThat(api.get("/collections/places/items?filter=" + FeatureApiClient.enc("colour = 'ARM'")).body()).contains("colour");
+        assertThat(api.get("/collections/places/items?filter=" + ApiClient.enc("colour = 'ARM'")).body()).contains("colour");
     }
 
     // --- places and borders take filters too ---
@@ -291,7 +292,7 @@ abstract class CqlFilterContract {
         String places = "/collections/places/items?limit=10000";
         List<String> byParameters = ids(places + "&feature_type=city&country=ARM");
         assertThat(byParameters).isNotEmpty();
-        assertThat(ids(places + "&filter=" + FeatureApiClient.enc("feature_type = 'city' AND country = 'ARM'"))).isEqualTo(byParameters);
+        assertThat(ids(places + "&filter=" + ApiClient.enc("feature_type = 'city' AND country = 'ARM'"))).isEqualTo(byParameters);
         List<String> armenian = new ArrayList<>();
         for (JsonNode b : api.all("/collections/borders/items?limit=1000")) {
             JsonNode p = b.path("properties");
@@ -300,9 +301,9 @@ abstract class CqlFilterContract {
             }
         }
         assertThat(armenian).contains("ARM-AZE");
-        assertThat(ids("/collections/borders/items?filter=" + FeatureApiClient.enc("country_a = 'ARM' OR country_b = 'ARM'")))
+        assertThat(ids("/collections/borders/items?filter=" + ApiClient.enc("country_a = 'ARM' OR country_b = 'ARM'")))
                 .containsExactlyInAnyOrderElementsOf(armenian);
-        assertThat(ids("/collections/borders/items?filter=" + FeatureApiClient.enc("S_INTERSECTS(geometry, POINT(0 0))"))).isEmpty();
+        assertThat(ids("/collections/borders/items?filter=" + ApiClient.enc("S_INTERSECTS(geometry, POINT(0 0))"))).isEmpty();
         assertThat(api.get("/collections/borders/queryables").statusCode()).isEqualTo(200);
         assertThat(api.body(api.get("/collections/places/queryables")).path("properties").has("population")).isTrue();
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.incidentatlas.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,18 +35,18 @@ abstract class CrsContract {
     @Value("${local.server.port}")
     int port;
 
-    FeatureApiClient api;
+    ApiClient api;
 
     @BeforeEach
     void client() {
-        api = new FeatureApiClient(port);
+        api = new ApiClient(() -> this.port);
     }
 
     private JsonNode goris(String query) throws Exception {
         HttpResponse<String> r = api.get("/collections/incidents/items?limit=1000&" + query);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         for (JsonNode f : api.body(r).path("features")) {
-            if (FeatureApiClient.shortName(f).equals("Goris")) {
+            if (ApiClient.shortName(f).equals("Goris")) {
                 return f;
             }
         }
@@ -87,10 +88,10 @@ abstract class CrsContract {
     })
     void itemsAreServedInTheRequestedCrs(String code, double x, double y) throws Exception {
         String uri = EPSG + code;
-        HttpResponse<String> r = api.get("/collections/incidents/items?limit=1000&crs=" + FeatureApiClient.enc(uri));
+        HttpResponse<String> r = api.get("/collections/incidents/items?limit=1000&crs=" + ApiClient.enc(uri));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Crs").orElseThrow()).isEqualTo("<" + uri + ">");
-        JsonNode c = goris("crs=" + FeatureApiClient.enc(uri)).path("geometry").path("coordinates");
+        JsonNode c = goris("crs=" + ApiClient.enc(uri)).path("geometry").path("coordinates");
         double tolerance = code.equals("4326") ? 1e-7 : 0.01; // a centimetre either way
         assertThat(c.get(0).asDouble()).as("first axis in EPSG:" + code).isCloseTo(x, within(tolerance));
         assertThat(c.get(1).asDouble()).as("second axis in EPSG:" + code).isCloseTo(y, within(tolerance));
@@ -115,24 +116,24 @@ abstract class CrsContract {
         "http://www.opengis.net/def/crs/OGC/1.3/CRS84 | 46.335,39.505,46.345,39.515",
     })
     void bboxCrsSelectsByABoxInThatCrs(String crs, String bbox) throws Exception {
-        assertThat(api.names("/collections/incidents/items?bbox=" + bbox + "&bbox-crs=" + FeatureApiClient.enc(crs.strip())))
+        assertThat(api.names("/collections/incidents/items?bbox=" + bbox + "&bbox-crs=" + ApiClient.enc(crs.strip())))
                 .containsExactly("Goris");
     }
 
     @Test
     void filterCrsReadsGeometryLiteralsInThatCrs() throws Exception {
         String filter = "S_INTERSECTS(geometry, BBOX(614840, 4373857, 615840, 4374857))";
-        assertThat(api.names("/collections/incidents/items?filter-crs=" + FeatureApiClient.enc(EPSG + "32638") + "&filter="
-                + FeatureApiClient.enc(filter))).containsExactly("Goris");
+        assertThat(api.names("/collections/incidents/items?filter-crs=" + ApiClient.enc(EPSG + "32638") + "&filter="
+                + ApiClient.enc(filter))).containsExactly("Goris");
         // EPSG:4326 literals are latitude first
         assertThat(api.names("/collections/incidents/items?filter-crs=EPSG:4326&filter="
-                + FeatureApiClient.enc("S_INTERSECTS(geometry, POINT(39.51111 46.34168))"))).containsExactly("Goris");
+                + ApiClient.enc("S_INTERSECTS(geometry, POINT(39.51111 46.34168))"))).containsExactly("Goris");
         // a round trip: the UTM position the API serves finds the incident again
         JsonNode utm = goris("crs=EPSG:32638").path("geometry").path("coordinates");
         double e = utm.get(0).asDouble();
         double n = utm.get(1).asDouble();
         String around = "S_WITHIN(geometry, BBOX(" + (e - 0.05) + ", " + (n - 0.05) + ", " + (e + 0.05) + ", " + (n + 0.05) + "))";
-        assertThat(api.names("/collections/incidents/items?filter-crs=EPSG:32638&filter=" + FeatureApiClient.enc(around)))
+        assertThat(api.names("/collections/incidents/items?filter-crs=EPSG:32638&filter=" + ApiClient.enc(around)))
                 .containsExactly("Goris");
     }
 

@@ -2,9 +2,6 @@ package org.incidentatlas.ogcapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,6 +16,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.incidentatlas.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,21 +52,18 @@ abstract class EtsCoreContract {
     static final List<double[]> SUITE_BOXES = List.of(new double[] {-1.5, 50.0, 1.5, 53.0}, new double[] {-80.0, -5.0, -70.0, 5.0},
             new double[] {177.0, 65.0, -177.0, 70.0}, new double[] {-180.0, 85.0, 180.0, 90.0}, new double[] {-180.0, -90.0, 180.0, -85.0});
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-
     @Value("${local.server.port}")
     int port;
 
-    FeatureApiClient api;
+    ApiClient api;
 
     @BeforeEach
     void client() {
-        api = new FeatureApiClient(port);
+        api = new ApiClient(() -> this.port);
     }
 
     HttpResponse<String> get(String pathAndQuery, String accept) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(api.url(pathAndQuery))).header("Accept", accept).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api.get(pathAndQuery, "Accept", accept);
     }
 
     JsonNode json(String pathAndQuery, String accept) throws Exception {
@@ -334,7 +329,7 @@ abstract class EtsCoreContract {
                 }
             }
             Set<String> got = new TreeSet<>();
-            walk("/collections/incidents/items?limit=500&datetime=" + FeatureApiClient.enc(c.getKey()))
+            walk("/collections/incidents/items?limit=500&datetime=" + ApiClient.enc(c.getKey()))
                     .forEach(f -> got.add(f.path("id").asString()));
             assertThat(got).as("datetime=" + c.getKey()).isEqualTo(expected);
         }
@@ -348,7 +343,7 @@ abstract class EtsCoreContract {
         JsonNode first = json("/collections/" + collection + "/items?limit=1", GEOJSON).path("features").get(0);
         String id = first.path("id").asString();
         // ats/core/f-op, f-success, f-links
-        HttpResponse<String> r = get("/collections/" + collection + "/items/" + FeatureApiClient.enc(id), GEOJSON);
+        HttpResponse<String> r = get("/collections/" + collection + "/items/" + ApiClient.enc(id), GEOJSON);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode feature = api.body(r);
         assertThat(feature.path("type").asString()).isEqualTo("Feature");
@@ -375,23 +370,23 @@ abstract class EtsCoreContract {
         for (JsonNode crsNode : c.path("crs")) {
             String crs = crsNode.asString();
             // /conf/crs/crs-action: Content-Crs names the CRS asked for, on items and on a feature
-            HttpResponse<String> items = get("/collections/" + collection + "/items?limit=2&crs=" + FeatureApiClient.enc(crs), GEOJSON);
+            HttpResponse<String> items = get("/collections/" + collection + "/items?limit=2&crs=" + ApiClient.enc(crs), GEOJSON);
             assertThat(items.statusCode()).isEqualTo(200);
             assertThat(items.headers().firstValue("Content-Crs").orElseThrow()).isEqualTo("<" + crs + ">");
             String id = api.body(items).path("features").get(0).path("id").asString();
-            HttpResponse<String> feature = get("/collections/" + collection + "/items/" + FeatureApiClient.enc(id) + "?crs="
-                    + FeatureApiClient.enc(crs), GEOJSON);
+            HttpResponse<String> feature = get("/collections/" + collection + "/items/" + ApiClient.enc(id) + "?crs="
+                    + ApiClient.enc(crs), GEOJSON);
             assertThat(feature.headers().firstValue("Content-Crs").orElseThrow()).isEqualTo("<" + crs + ">");
             // /conf/crs/bbox-crs-parameter: the extent given in a geographic CRS selects the same features
             if (crs.equals(CRS84) || crs.endsWith("/4326")) {
                 String box = crs.equals(CRS84) ? query(b) : b[1] + "," + b[0] + "," + b[3] + "," + b[2];
                 Set<String> got = ids(walk("/collections/" + collection + "/items?limit=1000&bbox=" + box + "&bbox-crs="
-                        + FeatureApiClient.enc(crs)));
+                        + ApiClient.enc(crs)));
                 assertThat(got).as(collection + " bbox-crs " + crs).isEqualTo(inCrs84);
             }
         }
         // /conf/crs/crs-parameter-invalid, /conf/crs/bbox-crs-parameter-invalid
-        String unknown = FeatureApiClient.enc("http://www.opengis.net/def/crs/EPSG/0/99999");
+        String unknown = ApiClient.enc("http://www.opengis.net/def/crs/EPSG/0/99999");
         assertThat(get("/collections/" + collection + "/items?crs=" + unknown, GEOJSON).statusCode()).isEqualTo(400);
         assertThat(get("/collections/" + collection + "/items?bbox=1,2,3,4&bbox-crs=" + unknown, GEOJSON).statusCode()).isEqualTo(400);
     }
@@ -414,9 +409,7 @@ abstract class EtsCoreContract {
     }
 
     HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(api.url("/collections/incidents/items")))
-                .header("Content-Type", GEOJSON).header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.send("POST", "/collections/incidents/items", body, "Content-Type", GEOJSON, "Authorization", "Bearer " + TOKEN);
     }
 
     @Test
@@ -436,11 +429,11 @@ abstract class EtsCoreContract {
         // CRS84, then the same box in EPSG:4326 (latitude first), then as a CQL2 BBOX
         assertThat(ids(walk("/collections/incidents/items?bbox=177,65,-177,70"))).isEqualTo(expected);
         assertThat(ids(walk("/collections/incidents/items?bbox=65,177,70,-177&bbox-crs="
-                + FeatureApiClient.enc("http://www.opengis.net/def/crs/EPSG/0/4326")))).isEqualTo(expected);
-        assertThat(ids(walk("/collections/incidents/items?bbox=177,65,-177,70&bbox-crs=" + FeatureApiClient.enc(CRS84))))
+                + ApiClient.enc("http://www.opengis.net/def/crs/EPSG/0/4326")))).isEqualTo(expected);
+        assertThat(ids(walk("/collections/incidents/items?bbox=177,65,-177,70&bbox-crs=" + ApiClient.enc(CRS84))))
                 .isEqualTo(expected);
         assertThat(ids(walk("/collections/incidents/items?filter="
-                + FeatureApiClient.enc("S_INTERSECTS(geometry, BBOX(177,65,-177,70))")))).isEqualTo(expected);
+                + ApiClient.enc("S_INTERSECTS(geometry, BBOX(177,65,-177,70))")))).isEqualTo(expected);
         // the exports read the same bbox: a header line and the three incidents
         HttpResponse<String> csv = get("/collections/incidents/items?f=csv&bbox=177,65,-177,70", "text/csv");
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -455,6 +448,6 @@ abstract class EtsCoreContract {
         }
         // a projected CRS cannot say "across the antimeridian" by the order of its eastings
         assertThat(get("/collections/incidents/items?bbox=500000,4400000,400000,4500000&bbox-crs="
-                + FeatureApiClient.enc("http://www.opengis.net/def/crs/EPSG/0/32638"), GEOJSON).statusCode()).isEqualTo(400);
+                + ApiClient.enc("http://www.opengis.net/def/crs/EPSG/0/32638"), GEOJSON).statusCode()).isEqualTo(400);
     }
 }

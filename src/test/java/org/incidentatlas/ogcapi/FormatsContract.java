@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +37,7 @@ abstract class FormatsContract {
     static final String FILTER = "datetime=2022-09-01/2022-12-31&event_type=" + enc("Explosions/Remote violence")
             + "&max-border-distance=10000";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(() -> this.port);
     private final JsonMapper json = JsonMapper.builder().build();
     private final ExternalTool ogrinfo = new ExternalTool("ogrinfo");
 
@@ -47,19 +45,15 @@ abstract class FormatsContract {
     int port;
 
     static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return ApiClient.enc(s);
     }
 
     String url(String pathAndQuery) {
-        return pathAndQuery.startsWith("http") ? pathAndQuery : "http://localhost:" + port + pathAndQuery;
+        return api.url(pathAndQuery);
     }
 
     HttpResponse<byte[]> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(pathAndQuery)));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return api.getBytes(pathAndQuery, headers);
     }
 
     String text(String pathAndQuery, String... headers) throws IOException, InterruptedException {
@@ -176,7 +170,7 @@ abstract class FormatsContract {
     void exportsPageLikeTheJsonItems(String format, @TempDir Path dir) throws Exception {
         ogrinfo.require();
         JsonNode first = geoJson("/collections/incidents/items?limit=3&bbox=44,38,47,41");
-        String next = OgcApiContract.link(first, "next");
+        String next = ApiClient.link(first, "next");
         assertThat(next).isNotNull();
         JsonNode second = geoJson(next);
         String cursor = URI.create(next).getQuery().replaceAll(".*cursor=([^&]*).*", "$1");

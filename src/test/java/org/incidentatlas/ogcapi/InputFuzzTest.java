@@ -21,6 +21,7 @@ import org.incidentatlas.storage.H2gisDialect;
 import org.incidentatlas.storage.PostgisDialect;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.incidentatlas.web.ApiException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -3,9 +3,6 @@ package org.incidentatlas.ogcapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +19,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.OnH2gis;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,18 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiDocumentTest {
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final ApiClient api = new ApiClient(() -> this.port);
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
     int port;
 
     HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : "http://localhost:" + port + url));
-        if (accept != null) {
-            b.header("Accept", accept);
-        }
-        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+        return accept == null ? api.get(url) : api.get(url, "Accept", accept);
     }
 
     /** service-desc from the landing page, fetched as the media type the link announces. */

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.QgisPython;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,7 @@ abstract class QgisClientContract {
     static final int PLACES_PAGE_SIZE = 20000;
     static final double[] BOX = {45.5, 39.5, 46.5, 40.5};
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiClient client = new ApiClient(() -> this.port);
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
@@ -74,10 +72,8 @@ abstract class QgisClientContract {
     }
 
     JsonNode api(String pathAndQuery) throws IOException, InterruptedException {
-        String url = pathAndQuery.startsWith("http") ? pathAndQuery : "http://localhost:" + port + pathAndQuery;
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
+        HttpResponse<String> r = client.get(pathAndQuery);
+        assertThat(r.statusCode()).as(client.url(pathAndQuery) + ": " + r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
 
@@ -88,7 +84,7 @@ abstract class QgisClientContract {
         while (next != null) {
             JsonNode page = api(next);
             page.path("features").forEach(f -> features.put(f.path("id").asString(), f));
-            next = OgcApiContract.link(page, "next");
+            next = ApiClient.link(page, "next");
         }
         return features;
     }

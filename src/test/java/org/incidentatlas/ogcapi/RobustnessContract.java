@@ -8,14 +8,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import org.incidentatlas.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,21 +60,20 @@ abstract class RobustnessContract {
 
     static final String TOKEN = "robustness-write-token";
 
-    private final HttpClient http = HttpClient.newBuilder().build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
     int port;
 
-    FeatureApiClient api;
+    ApiClient api;
 
     @BeforeEach
     void client() {
-        api = new FeatureApiClient(port);
+        api = new ApiClient(() -> this.port);
     }
 
     HttpResponse<String> filter(String filter, String lang) throws Exception {
-        return api.get("/collections/incidents/items?filter-lang=" + lang + "&filter=" + FeatureApiClient.enc(filter));
+        return api.get("/collections/incidents/items?filter-lang=" + lang + "&filter=" + ApiClient.enc(filter));
     }
 
     /** A 4xx with the API's JSON error body whose description contains each of {@code words}. */
@@ -242,9 +240,8 @@ abstract class RobustnessContract {
     // --- write bodies ---
 
     HttpResponse<String> postIncident(HttpRequest.BodyPublisher body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(api.url("/collections/incidents/items")))
-                .header("Content-Type", "application/geo+json").header("Authorization", "Bearer " + TOKEN)
-                .POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(api.request("/collections/incidents/items", "Content-Type", "application/geo+json",
+                "Authorization", "Bearer " + TOKEN).POST(body));
     }
 
     @Test

@@ -2,10 +2,7 @@ package org.incidentatlas.ogcapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,14 +17,15 @@ import java.util.TreeSet;
 
 import net.sf.geographiclib.Geodesic;
 import org.incidentatlas.geodesy.GeodesicNearest;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.SeedReports;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -60,7 +58,7 @@ abstract class SeedIngestionContract {
         SEPTEMBER_13_PLACES.put("Martuni", "Lake Sevan Gegharkunik");
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(() -> this.port);
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Long> reportIds = new HashMap<>();
     private List<JsonNode> incidents;
@@ -84,9 +82,8 @@ abstract class SeedIngestionContract {
             body.put("published_at", m[1]);
             body.put("outlet", m[2]);
             body.put("language", m[3]);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/reports")))
-                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = api.send("POST", "/reports", body.toString(),
+                    "Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
             assertThat(r.statusCode()).as(file + ": " + r.body()).isEqualTo(201);
             reportIds.put(file.getFileName().toString().substring(0, 3), json.readTree(r.body()).path("id").asLong());
         }
@@ -94,12 +91,8 @@ abstract class SeedIngestionContract {
         get("/collections/incidents/items?limit=10000").path("features").forEach(incidents::add);
     }
 
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = api.get(path);
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return json.readTree(r.body());
     }

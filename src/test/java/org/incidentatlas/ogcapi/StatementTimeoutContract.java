@@ -3,9 +3,9 @@ package org.incidentatlas.ogcapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-
 import javax.sql.DataSource;
 
+import org.incidentatlas.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +30,11 @@ abstract class StatementTimeoutContract {
     @Autowired
     DataSource dataSource;
 
-    FeatureApiClient api;
+    ApiClient api;
 
     @BeforeEach
     void client() {
-        api = new FeatureApiClient(port);
+        api = new ApiClient(() -> this.port);
     }
 
     /** Makes {@link #slowRead()} take longer than a second until closed. */

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import org.incidentatlas.testsupport.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,10 +28,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +42,7 @@ abstract class TilesContract {
     static final String TOKEN = "tiles-test-token";
     static final String MVT = "application/vnd.mapbox-vector-tile";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(() -> this.port);
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
@@ -166,33 +164,28 @@ abstract class TilesContract {
         String tile = tileOf(14, 45.9512, 40.2317);
         HttpResponse<byte[]> first = getBytes(tilePath(tile, "incidents", ""));
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create(url(tilePath(tile, "incidents", ""))))
-                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> again = api.getBytes(tilePath(tile, "incidents", ""), "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
 
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/collections/incidents/items")))
-                .header("Content-Type", "application/geo+json").header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString("""
+        HttpResponse<String> created = api.send("POST", "/collections/incidents/items", """
                         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [45.9512, 40.2317]},
                          "properties": {"event_date": "2023-05-20", "date_precision": "day", "event_type": "Battles",
                            "location_name": "Tile test spot", "country": "ARM", "geo_precision": 1,
                            "notes": "made by the vector tile test"}}
-                        """)).build(), HttpResponse.BodyHandlers.ofString());
+                        """, "Content-Type", "application/geo+json", "Authorization", "Bearer " + TOKEN);
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode feature = json.readTree(created.body());
         long id = feature.path("id").asLong();
         try {
-            HttpResponse<byte[]> stale = http.send(HttpRequest.newBuilder(URI.create(url(tilePath(tile, "incidents", ""))))
-                    .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> stale = api.getBytes(tilePath(tile, "incidents", ""), "If-None-Match", etag);
             assertThat(stale.statusCode()).isEqualTo(200);
             assertThat(stale.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
             assertThat(decode(stale.body(), "incidents")).anySatisfy(g ->
                     assertThat(((Number) properties(g).get("id")).longValue()).isEqualTo(id));
         } finally {
             String version = created.headers().firstValue("ETag").orElseThrow();
-            HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(url("/collections/incidents/items/" + id)))
-                    .header("Authorization", "Bearer " + TOKEN).header("If-Match", version).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> deleted = api.send("DELETE", "/collections/incidents/items/" + id, (String) null,
+                    "Authorization", "Bearer " + TOKEN, "If-Match", version);
             assertThat(deleted.statusCode()).isEqualTo(204);
         }
         assertThat(decode(getBytes(tilePath(tile, "incidents", "")).body(), "incidents")).noneSatisfy(g ->
@@ -202,24 +195,24 @@ abstract class TilesContract {
     // --- helpers ---
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return api.url(path);
     }
 
     private void assertError(String path, int status, String mention) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = api.get(path);
         assertThat(r.statusCode()).as(path).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("json");
         assertThat(json.readTree(r.body()).path("description").asString()).as(path).contains(mention);
     }
 
     private JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = api.get(path);
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
 
     private HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = api.getBytes(path);
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo(MVT);
         return r;

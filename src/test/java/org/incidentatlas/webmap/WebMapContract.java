@@ -3,15 +3,13 @@ package org.incidentatlas.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "atlas.demo-data=true")
 abstract class WebMapContract {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(() -> this.port);
     private final JsonMapper json = JsonMapper.builder().build();
     private ChromeDriver browser;
 
@@ -59,12 +57,11 @@ abstract class WebMapContract {
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return api.url(path);
     }
 
     long numberMatched(String query) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/collections/incidents/items?limit=1"
-                + (query.isEmpty() ? "" : "&" + query)))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = api.get("/collections/incidents/items?limit=1" + (query.isEmpty() ? "" : "&" + query));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body()).path("numberMatched").asLong();
     }

@@ -1,8 +1,0 @@
-package org.incidentatlas.ogcapi;
-
-import org.incidentatlas.testsupport.OnPostgis;
-
-/** Analysts' gazetteer corrections on a real PostgreSQL + PostGIS server. */
-@OnPostgis("places")
-class PlaceCorrectionOnPostgisTest extends PlaceCorrectionContract {
-}

@@ -1,8 +1,0 @@
-package org.incidentatlas.ogcapi;
-
-import org.incidentatlas.testsupport.OnH2gis;
-
-/** The report API contract on the embedded default (H2 + H2GIS). */
-@OnH2gis("reports")
-class ReportApiOnH2gisTest extends ReportApiContract {
-}
