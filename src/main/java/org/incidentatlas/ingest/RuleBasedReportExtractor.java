@@ -105,6 +105,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
                 }
             }
         }
+        EventMerging.mergeDirections(drafts);
         EventMerging.merge(drafts);
         EventMerging.refineRegions(drafts, dated);
         EventMerging.mergeWithin(drafts);
