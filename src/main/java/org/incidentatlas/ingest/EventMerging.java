@@ -11,7 +11,7 @@ import org.incidentatlas.gazetteer.Place;
  * Turns a report's drafts into one event per event, place and day: drafts of the same day merge
  * when one is a region and the other a place within it, or when non-settlement features (heights,
  * corridors, directions) lie a few kilometres apart; a period at a place merges into a day it
- * contains; a region-level event is put at the most specific place the report names within it;
+ * contains; one side's "direction" joins the other side's place it faces; a region-level event is put at the most specific place the report names within it;
  * figures without a place go to the day's event on the victims' side.
  */
 final class EventMerging {
@@ -47,6 +47,25 @@ final class EventMerging {
                     }
                 }
             }
+        }
+    }
+
+
+    /**
+     * One side's "X direction" on a day the report also names a place of the other side that the
+     * direction faces ({@link Facing}) is that side's account of the same exchange: it joins the
+     * nearest such place's event, with its sentences and claims.
+     */
+    static void mergeDirections(List<EventDraft> drafts) {
+        for (EventDraft direction : List.copyOf(drafts)) {
+            Place from = direction.place.place();
+            drafts.stream()
+                    .filter(d -> d != direction && d.sameTime(direction) && Facing.faces(from, d.place.place()))
+                    .min(Comparator.comparingDouble(d -> km(from, d.place.place())))
+                    .ifPresent(village -> {
+                        village.absorb(direction);
+                        drafts.remove(direction);
+                    });
         }
     }
 

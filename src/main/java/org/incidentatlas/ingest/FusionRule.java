@@ -4,12 +4,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import net.sf.geographiclib.Geodesic;
 import org.incidentatlas.borders.BorderSet;
+import org.incidentatlas.gazetteer.FeatureType;
+import org.incidentatlas.gazetteer.Place;
 import org.incidentatlas.geodesy.GeodesicNearest;
 import org.incidentatlas.geodesy.NearestPoint;
 import org.incidentatlas.incidents.DatePrecision;
@@ -50,15 +54,18 @@ public final class FusionRule {
     private final Map<String, GeodesicNearest> nearestCache = new ConcurrentHashMap<>();
     private final ActorList actors;
     private final Supplier<BorderSet> borders;
+    /** The gazetteer's place by id: tells a "direction" (an area fire came from) from a place. */
+    private final Function<String, Optional<Place>> places;
 
     /** Same time, place and kind only: without actors and borders, two sides' accounts are never joined. */
     public FusionRule() {
-        this(null, BorderSet::empty);
+        this(null, BorderSet::empty, id -> Optional.empty());
     }
 
-    FusionRule(ActorList actors, Supplier<BorderSet> borders) {
+    FusionRule(ActorList actors, Supplier<BorderSet> borders, Function<String, Optional<Place>> places) {
         this.actors = actors;
         this.borders = borders;
+        this.places = places;
     }
 
     public boolean sameEvent(ReportEvent a, ReportEvent b) {
@@ -73,7 +80,9 @@ public final class FusionRule {
      * account's country (they blame each other); both places (representative points) within
      * {@link #ACCOUNT_BORDER_M} of the border between them, and within {@link #ACCOUNT_PLACES_M}
      * of each other ({@link #ACCOUNT_AREA_M} when either is less precise than an exact place).
-     * Symmetric. Without border data nothing is joined this way.
+     * One side's "direction" is the stretch of front its district holds: it joins the other
+     * side's place near the border when it faces that place ({@link Facing}), wherever the
+     * district town behind it lies. Symmetric. Without border data nothing is joined this way.
      */
     boolean twoAccounts(ReportEvent a, ReportEvent b) {
         if (actors == null || a.datePrecision() != DatePrecision.DAY || b.datePrecision() != DatePrecision.DAY
@@ -89,10 +98,22 @@ public final class FusionRule {
         if (!Objects.equals(actors.countryOf(a.actor1()).orElse(null), cb) || !Objects.equals(actors.countryOf(b.actor1()).orElse(null), ca)) {
             return false;
         }
+        BorderSet set = borders.get();
+        boolean aDirection = isDirection(a);
+        if (aDirection != isDirection(b)) {
+            ReportEvent direction = aDirection ? a : b;
+            ReportEvent place = aDirection ? b : a;
+            return Facing.faces(direction.location().country(), direction.lat(), direction.lon(), place.location().country(),
+                    place.lat(), place.lon()) && nearBorder(set, place);
+        }
         double apart = Geodesic.WGS84.Inverse(a.lat(), a.lon(), b.lat(), b.lon()).s12;
         boolean bothExact = a.location().geoPrecision() == 1 && b.location().geoPrecision() == 1;
-        BorderSet set = borders.get();
         return apart <= (bothExact ? ACCOUNT_PLACES_M : ACCOUNT_AREA_M) && nearBorder(set, a) && nearBorder(set, b);
+    }
+
+    private boolean isDirection(ReportEvent e) {
+        return e.location().placeId() != null
+                && places.apply(e.location().placeId()).map(p -> p.type() == FeatureType.DIRECTION).orElse(false);
     }
 
     private static boolean nearBorder(BorderSet set, ReportEvent e) {

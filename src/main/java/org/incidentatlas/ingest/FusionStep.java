@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.incidentatlas.borders.BorderRegistry;
+import org.incidentatlas.gazetteer.LiveGazetteer;
 import org.incidentatlas.incidents.Incident;
 import org.incidentatlas.incidents.IncidentData;
 import org.incidentatlas.incidents.IncidentStore;
@@ -35,11 +36,11 @@ public class FusionStep {
     private final IncidentFusion fusion = new IncidentFusion();
 
     public FusionStep(ReportEventStore events, IncidentStore incidents, IncidentValidator validator, ActorList actors,
-                      BorderRegistry borders) {
+                      BorderRegistry borders, LiveGazetteer gazetteer) {
         this.events = events;
         this.incidents = incidents;
         this.validator = validator;
-        this.rule = new FusionRule(actors, borders::current);
+        this.rule = new FusionRule(actors, borders::current, id -> gazetteer.current().place(id));
     }
 
     /** What fusing a report's events changed. */

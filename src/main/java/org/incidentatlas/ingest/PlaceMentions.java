@@ -76,6 +76,16 @@ final class PlaceMentions {
 
     /** The toponyms of the sentence, resolved, in order. */
     List<PlaceMention> find(String text, Sentence sentence, List<ActorMention> actors) {
+        return find(text, sentence, actors, List.of());
+    }
+
+    /**
+     * The toponyms of the sentence, resolved, in order; {@code reportAreas} are the provinces and
+     * districts the report named in earlier sentences ("… in Gegharkunik province. The village of
+     * X came under fire"): like the sentence's own other names, they keep a near-miss spelling
+     * from landing outside them, and never veto an exact name.
+     */
+    List<PlaceMention> find(String text, Sentence sentence, List<ActorMention> actors, List<String> reportAreas) {
         List<Token> tokens = Token.of(text, sentence.start(), sentence.end());
         List<int[]> names = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -124,6 +134,7 @@ final class PlaceMentions {
             String qualifier = k + 1 < phrases.size() && isQualifier(text, p, first.get(k), phrases.get(k + 1), first.get(k + 1))
                     ? phrases.get(k + 1).query() : null;
             StringBuilder mentioned = new StringBuilder();
+            reportAreas.forEach(a -> mentioned.append(a).append(' '));
             for (int j = 0; j < phrases.size(); j++) {
                 if (j != k && Math.abs(j - k) <= 3) {
                     mentioned.append(phrases.get(j).name).append(' ');

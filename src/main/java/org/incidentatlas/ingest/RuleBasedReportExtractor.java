@@ -55,13 +55,19 @@ public class RuleBasedReportExtractor implements ReportExtractor {
         PlaceMentions places = new PlaceMentions(gazetteer, keys, words, knownNames);
 
         List<SentenceFacts> facts = new ArrayList<>();
+        // the provinces and districts named so far confine the near-miss names of later sentences
+        List<String> reportAreas = new ArrayList<>();
         for (Sentence s : sentences) {
             List<ActorMention> inSentence = allActors.stream()
                     .filter(a -> a.span().start() >= s.start() && a.span().end() <= s.end()).toList();
             List<DateMention> dates = DateResolver.find(text, s.start(), s.end(), anchor, fallbackYear);
             List<Figure> figures = speakers(text, s, CasualtyFigures.find(text, s), inSentence);
             // background by its words here; by its dates once the main date is known
-            facts.add(new SentenceFacts(s, dates, places.find(text, s, inSentence), inSentence,
+            List<PlaceMention> found = places.find(text, s, inSentence, reportAreas);
+            found.stream().filter(p -> p.role() == PlaceMention.Role.LOCATION || p.role() == PlaceMention.Role.QUALIFIER)
+                    .filter(p -> p.candidate().place().type().isAdministrative() && p.candidate().place().type() != FeatureType.COUNTRY)
+                    .map(PlaceMention::text).filter(n -> !reportAreas.contains(n)).forEach(reportAreas::add);
+            facts.add(new SentenceFacts(s, dates, found, inSentence,
                     claimants.find(text, s, inSentence), figures, EventClassifier.classify(text, s, !figures.isEmpty()),
                     Background.byWords(s.text()), SentenceFacts.When.UNKNOWN));
         }
@@ -105,6 +111,7 @@ public class RuleBasedReportExtractor implements ReportExtractor {
                 }
             }
         }
+        EventMerging.mergeDirections(drafts);
         EventMerging.merge(drafts);
         EventMerging.refineRegions(drafts, dated);
         EventMerging.mergeWithin(drafts);

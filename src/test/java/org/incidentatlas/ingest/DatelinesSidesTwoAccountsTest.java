@@ -61,7 +61,10 @@ class DatelinesSidesTwoAccountsTest {
             new Expected("c3_ordubad-aze.txt", LocalDate.of(2023, 6, 16), "aze-nakhchivan-ordubad"),
             new Expected("c4_chinari-both-accounts.txt", LocalDate.of(2023, 3, 1), "arm-tavush-chinari"),
             new Expected("c5_kapan-arm.txt", LocalDate.of(2023, 6, 12), "arm-syunik-kapan"),
-            new Expected("c5_goris-arm.txt", LocalDate.of(2023, 6, 12), "arm-syunik-goris"));
+            new Expected("c5_goris-arm.txt", LocalDate.of(2023, 6, 12), "arm-syunik-goris"),
+            new Expected("c6_sotk-arm.txt", LocalDate.of(2023, 10, 19), "arm-gegharkunik-sotk"),
+            new Expected("c6_dashkasan-aze.txt", LocalDate.of(2023, 10, 19), "dir-dashkesan"),
+            new Expected("c7_vardenis-both-accounts.txt", LocalDate.of(2023, 10, 24), "arm-gegharkunik-vardenis"));
 
     /** The incidents all the reports make together: the reports in each, and where it is. */
     record ExpectedIncident(List<String> files, String placeId) {
@@ -82,7 +85,9 @@ class DatelinesSidesTwoAccountsTest {
             new ExpectedIncident(List.of("c3_meghri-arm.txt", "c3_ordubad-aze.txt"), "arm-syunik-meghri"),
             new ExpectedIncident(List.of("c4_chinari-both-accounts.txt"), "arm-tavush-chinari"),
             new ExpectedIncident(List.of("c5_kapan-arm.txt"), "arm-syunik-kapan"),
-            new ExpectedIncident(List.of("c5_goris-arm.txt"), "arm-syunik-goris"));
+            new ExpectedIncident(List.of("c5_goris-arm.txt"), "arm-syunik-goris"),
+            new ExpectedIncident(List.of("c6_dashkasan-aze.txt", "c6_sotk-arm.txt"), "arm-gegharkunik-sotk"),
+            new ExpectedIncident(List.of("c7_vardenis-both-accounts.txt"), "arm-gegharkunik-vardenis"));
 
     static final Map<String, String> texts = new TreeMap<>();
     static final Map<String, String> classes = new TreeMap<>();
@@ -106,7 +111,7 @@ class DatelinesSidesTwoAccountsTest {
         }
         assertThat(extracted).hasSize(EVENTS.size());
         BorderSet borders = new BorderSet(TestBorders.borders(), TestBorders.countriesOrEmpty());
-        rule = new FusionRule(TestExtractor.actors(), () -> borders);
+        rule = new FusionRule(TestExtractor.actors(), () -> borders, TestExtractor.gazetteer()::place);
     }
 
     private static List<ExtractedEvent> events(String file) {
@@ -285,6 +290,30 @@ class DatelinesSidesTwoAccountsTest {
         assertThat(rule.twoAccounts(sotk, reportEvents("c5_kapan-arm.txt").get(0))).as("same side").isFalse();
         assertThat(rule.twoAccounts(reportEvents("c5_kapan-arm.txt").get(0), kalbajar)).as("Kapan is 100 km from Kalbajar").isFalse();
         assertThat(new FusionRule().twoAccounts(sotk, kalbajar)).as("without actors and borders").isFalse();
+    }
+
+    @Test
+    void aDirectionJoinsTheOtherSidesVillageItFacesAndIsNoEventPlaceOfItsOwn() {
+        // across reports: Dashkasan's town is 37 km from Sotk and 28 km from the border, yet its front faces Sotk
+        ReportEvent sotk = reportEvents("c6_sotk-arm.txt").get(0);
+        ReportEvent dashkasan = reportEvents("c6_dashkasan-aze.txt").get(0);
+        assertThat(rule.twoAccounts(sotk, dashkasan)).isTrue();
+        assertThat(rule.twoAccounts(dashkasan, sotk)).isTrue();
+        assertThat(rule.twoAccounts(sotk, withActor1(dashkasan, sotk.actor1()))).as("both blame Azerbaijan").isFalse();
+        assertThat(rule.twoAccounts(reportEvents("c5_kapan-arm.txt").get(0), withDate(dashkasan, LocalDate.of(2023, 6, 12))))
+                .as("Dashkasan does not face Kapan").isFalse();
+        assertThat(new FusionRule(TestExtractor.actors(), BorderSet::empty, TestExtractor.gazetteer()::place)
+                .twoAccounts(sotk, dashkasan)).as("without borders").isFalse();
+        // in one report: the direction's account joins the village's event with its claims
+        assertThat(events("c7_vardenis-both-accounts.txt")).as(describe("c7_vardenis-both-accounts.txt")).singleElement()
+                .satisfies(e -> assertThat(e.place().place().id()).isEqualTo("arm-gegharkunik-vardenis"));
+        // each direction joins the nearest village it faces; one facing nothing named stays where it is
+        String text = "Two fronts flare up\n\nArmenia's Ministry of Defence said Azerbaijani troops shelled Goris and Vardenis on "
+                + "Tuesday night. Azerbaijan's Defence Ministry said Armenian units had fired at its positions in the Lachin and "
+                + "Kalbajar directions the same night, and in the Tovuz direction.";
+        ExtractedReport report = TestExtractor.get().extract(TestExtractor.report(text, "2023-10-25"));
+        assertThat(report.events()).extracting(e -> e.place().place().id())
+                .containsExactlyInAnyOrder("arm-syunik-goris", "arm-gegharkunik-vardenis", "dir-tovuz");
     }
 
     // ---- figures ----

@@ -80,4 +80,17 @@ class PlacePrecisionTest {
         String text = "Armenian officials said units positioned in Kalbajar district shelled Sotk on Monday.";
         assertThat(placeIds(text)).contains("arm-gegharkunik-sotk");
     }
+
+    @Test
+    void aProvinceNamedInAnEarlierSentenceConfinesTheNearMissesOfLaterOnes() {
+        // "Vardenes" is one edit from Vardenis (Gegharkunik): with Tavush named a sentence before, it is no answer
+        String text = "Azerbaijani forces shelled army positions in Tavush province on Friday. "
+                + "Azerbaijani troops shelled houses in Vardenes, a local official said.";
+        assertThat(placeIds(text)).doesNotContain("arm-gegharkunik-vardenis").contains("arm-region-tavush");
+        // with Gegharkunik named before, the same spelling is Vardenis
+        assertThat(placeIds(text.replace("Tavush", "Gegharkunik"))).contains("arm-gegharkunik-vardenis");
+        // and an exact name in another province is still found: the earlier province ranks, it does not veto
+        assertThat(placeIds("Azerbaijani forces shelled army positions in Tavush province on Friday. Azerbaijani troops also shelled houses in Sotk, "
+                + "a local official said.")).contains("arm-gegharkunik-sotk");
+    }
 }

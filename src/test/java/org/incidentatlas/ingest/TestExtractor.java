@@ -17,6 +17,7 @@ final class TestExtractor {
     private static RuleBasedReportExtractor shared;
     private static PlaceMentions places;
     private static ActorList actors;
+    private static Gazetteer gazetteer;
 
     private TestExtractor() {
     }
@@ -26,7 +27,7 @@ final class TestExtractor {
             try {
                 NameKeys keys = new NameKeys();
                 QueryWords words = new QueryWords(keys);
-                Gazetteer gazetteer = new Gazetteer(new PlaceFiles(keys, words).load(), keys, words);
+                gazetteer = new Gazetteer(new PlaceFiles(keys, words).load(), keys, words);
                 actors = new ActorList();
                 shared = new RuleBasedReportExtractor(gazetteer, keys, words, actors);
                 places = new PlaceMentions(gazetteer, keys, words, new KnownNames(gazetteer, keys, words));
@@ -45,6 +46,12 @@ final class TestExtractor {
     static synchronized ActorList actors() {
         get();
         return actors;
+    }
+
+    /** The committed gazetteer the extractor reads. */
+    static synchronized Gazetteer gazetteer() {
+        get();
+        return gazetteer;
     }
 
     static ReportInput report(String text, String publishedAt) {
