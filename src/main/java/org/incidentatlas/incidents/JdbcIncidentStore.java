@@ -51,7 +51,8 @@ public class JdbcIncidentStore implements IncidentStore {
 
     static final int SRID = SqlDialect.SRID;
 
-    private static final String COLUMNS = "id, event_date, event_date_end, date_precision, event_type, sub_event_type, "
+    /** The columns {@link #map} reads (also joined to the change log, JdbcIncidentChanges). */
+    static final String COLUMNS = "id, event_date, event_date_end, date_precision, event_type, sub_event_type, "
             + "actor1, actor2, ST_AsBinary(geom) AS geom_wkb, location_name, place_id, country, admin1, admin2, "
             + "geo_precision, location_uncertainty_m, fatalities, fatalities_low, fatalities_high, injured, injured_low, injured_high, "
             + "claims, sources, notes, status, confidence, created_at, updated_at, version, "
@@ -457,7 +458,7 @@ public class JdbcIncidentStore implements IncidentStore {
         }
     }
 
-    private Incident map(ResultSet rs) throws SQLException {
+    Incident map(ResultSet rs) throws SQLException {
         Geometry geometry = readGeometry(rs, "geom_wkb");
         IncidentLocation location = new IncidentLocation(geometry, rs.getString("location_name"),
                 rs.getString("place_id"), rs.getString("country"), rs.getString("admin1"), rs.getString("admin2"),
