@@ -52,7 +52,10 @@ final class JdbcIncidentChanges implements IncidentChanges {
     public ChangePage page(IncidentFilter filter, SyncCursor cursor, int limit, Consumer<IncidentChange> sink) {
         return readOnly.execute(status -> {
             long visibleBelow = visibleTransactionsBelow();
-            SyncCursor from = cursor != null ? cursor : new SyncCursor(ChangePosition.START, newest(visibleBelow).orElse(null));
+            // purged tombstones were positions too (of ended transactions): nothing new will come before them
+            ChangePosition horizon = horizon(false);
+            SyncCursor from = cursor != null ? cursor
+                    : new SyncCursor(ChangePosition.START, newest(visibleBelow).filter(n -> n.after(horizon)).orElse(horizon));
             SqlWhere condition = store.condition(filter);
             List<Object> args = new ArrayList<>(condition.args());
             args.add(from.position().xid());
@@ -64,7 +67,7 @@ final class JdbcIncidentChanges implements IncidentChanges {
                     + " FROM incident_changes c LEFT JOIN incidents ON incidents.id = c.incident_id" + join
                     + " WHERE (c.change_xid, c.change_seq) > (?, ?) AND c.change_xid < ? ORDER BY " + ORDER
                     + " FETCH FIRST ? ROWS ONLY";
-            Walk walk = new Walk(from, limit, sink);
+            Walk walk = new Walk(from, horizon, limit, sink);
             streaming.query(sql, walk::row, args.toArray());
             return walk.page();
         });
@@ -73,14 +76,16 @@ final class JdbcIncidentChanges implements IncidentChanges {
     /** Follows one page: which rows go to the sink and where the next page starts. */
     private final class Walk {
         private final SyncCursor from;
+        private final ChangePosition horizon;
         private final int limit;
         private final Consumer<IncidentChange> sink;
         private ChangePosition last;
         private int scanned;
         private int returned;
 
-        Walk(SyncCursor from, int limit, Consumer<IncidentChange> sink) {
+        Walk(SyncCursor from, ChangePosition horizon, int limit, Consumer<IncidentChange> sink) {
             this.from = from;
+            this.horizon = horizon;
             this.limit = limit;
             this.sink = sink;
             this.last = from.position();
@@ -103,9 +108,12 @@ final class JdbcIncidentChanges implements IncidentChanges {
         }
 
         ChangePage page() {
+            boolean caughtUp = scanned <= limit;
+            // caught up, a mirror stands past the purged tombstones too: its cursor stays usable after the purge
+            ChangePosition at = caughtUp && horizon.after(last) ? horizon : last;
             ChangePosition head = from.fullCopyHead();
-            SyncCursor next = new SyncCursor(last, head == null || !head.after(last) ? null : head);
-            return new ChangePage(returned, next, scanned <= limit);
+            SyncCursor next = new SyncCursor(at, head == null || !head.after(at) ? null : head);
+            return new ChangePage(returned, next, caughtUp);
         }
     }
 
@@ -149,9 +157,11 @@ final class JdbcIncidentChanges implements IncidentChanges {
         return writes.execute(status -> {
             // one purge at a time, also across instances: the horizon only moves forward
             ChangePosition horizon = horizon(true);
+            // only tombstones readers could be served: every change made later comes after the horizon
             Optional<ChangePosition> newestPurged = jdbc.query("SELECT change_xid, change_seq FROM incident_changes "
-                            + "WHERE deleted AND changed_at < ? ORDER BY change_xid DESC, change_seq DESC FETCH FIRST 1 ROWS ONLY",
-                    (rs, n) -> new ChangePosition(rs.getLong(1), rs.getLong(2)), before).stream().findFirst();
+                            + "WHERE deleted AND changed_at < ? AND change_xid < ? "
+                            + "ORDER BY change_xid DESC, change_seq DESC FETCH FIRST 1 ROWS ONLY",
+                    (rs, n) -> new ChangePosition(rs.getLong(1), rs.getLong(2)), before, visibleTransactionsBelow()).stream().findFirst();
             if (newestPurged.isEmpty()) {
                 return 0;
             }
