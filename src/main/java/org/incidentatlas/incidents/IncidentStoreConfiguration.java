@@ -16,4 +16,11 @@ public class IncidentStoreConfiguration {
                                 BorderRegistry borders) {
         return new JdbcIncidentStore(jdbc, transactions, SqlDialect.of(backend), borders::current);
     }
+
+    @Bean
+    IncidentChanges incidentChanges(IncidentStore store, DatabaseBackend backend, JdbcTemplate jdbc,
+                                    PlatformTransactionManager transactions) {
+        // the change log is read joined to the incidents, in the store's own columns and mapping
+        return new JdbcIncidentChanges((JdbcIncidentStore) store, backend, jdbc, transactions);
+    }
 }

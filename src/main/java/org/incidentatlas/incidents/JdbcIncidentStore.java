@@ -46,8 +46,8 @@ public class JdbcIncidentStore implements IncidentStore {
 
     static final int SRID = SqlDialect.SRID;
 
-    /** Every stored field, the incident's border metrics among them. */
-    private static final String COLUMNS = IncidentColumns.select(IncidentSchema.STORED, "");
+    /** Every stored field, the incident's border metrics among them (also joined to the change log, JdbcIncidentChanges). */
+    static final String COLUMNS = IncidentColumns.select(IncidentSchema.STORED, "");
 
     /** The fields a client's data sets, in the order they are bound. */
     private static final String WRITABLE = IncidentColumns.names(IncidentSchema.WRITABLE);
@@ -392,7 +392,7 @@ public class JdbcIncidentStore implements IncidentStore {
                 && f.actor() == null && f.placeId() == null && f.geoPrecision() == null && f.near() == null && f.where() == null;
     }
 
-    private Incident map(ResultSet rs) throws SQLException {
+    Incident map(ResultSet rs) throws SQLException {
         return IncidentSchema.incident(columns.read(rs, IncidentSchema.STORED));
     }
 }

@@ -92,6 +92,9 @@ public class CollectionsController {
         if (!source.queryables().isEmpty()) {
             links.add(QueryablesController.link(source));
         }
+        if (source.id().equals(IncidentsSource.ID)) {
+            links.add(ChangesController.link());
+        }
         Extent extent = source.extent().map(e -> new Extent(
                 new Spatial(List.<double[]>of(new double[] {e.bbox().minLon(), e.bbox().minLat(), e.bbox().maxLon(), e.bbox().maxLat()}),
                         ItemsRequest.CRS84),

@@ -175,6 +175,7 @@ class OpenApiDocumentTest {
                 Map.entry("/reports/{reportId}/incidents", List.of(PathItem.HttpMethod.GET)),
                 Map.entry("/reports/{reportId}/regeocode", List.of(PathItem.HttpMethod.POST)),
                 Map.entry("/reports/regeocode", List.of(PathItem.HttpMethod.POST)),
+                Map.entry("/collections/incidents/changes", List.of(PathItem.HttpMethod.GET)),
                 Map.entry("/collections/places/items", List.of(PathItem.HttpMethod.POST)),
                 Map.entry("/collections/places/items/{featureId}", List.of(PathItem.HttpMethod.PUT, PathItem.HttpMethod.DELETE)));
         for (Map.Entry<String, List<PathItem.HttpMethod>> e : endpoints.entrySet()) {

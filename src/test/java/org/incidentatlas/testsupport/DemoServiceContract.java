@@ -18,7 +18,7 @@ public abstract class DemoServiceContract {
     public static final String TOKEN = "test-write-token";
 
     /** A valid incident to write (the write tests delete what they wrote). */
-    protected static final String NEW_INCIDENT = """
+    public static final String NEW_INCIDENT = """
             {"type": "Feature",
              "geometry": {"type": "Point", "coordinates": [45.9512, 40.2317]},
              "properties": {"event_date": "2023-05-20", "date_precision": "day",
