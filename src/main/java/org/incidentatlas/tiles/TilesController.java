@@ -3,6 +3,7 @@ package org.incidentatlas.tiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,6 +38,8 @@ public class TilesController {
     private static final String TMS_DEFINITION =
             "https://raw.githubusercontent.com/opengeospatial/2D-Tile-Matrix-Set/master/registry/json/WebMercatorQuad.json";
     /** Features reach this far beyond the tile (as the MVT buffer), so symbols at the edges are drawn in both tiles. */
+    /** The ETags of tiles: the data version they were drawn at. */
+    private static final Pattern OWN_ETAG = Pattern.compile("\"d\\d{1,18}\"");
     private static final double FEATURE_MARGIN = (double) TiledCollection.BUFFER / TiledCollection.EXTENT;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -150,12 +153,31 @@ public class TilesController {
         // Aggregates count each incident in exactly one tile, so they read only the tile's own area.
         BoundingBox area = WebMercatorQuad.lonLat(envelope, aggregate ? 0 : FEATURE_MARGIN);
         SqlWhere where = collections.condition(c.id(), request.getParameterMap(), area);
-        String etag = "\"d" + version.current() + "\"";
-        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        VersionedTile tile = aggregate ? aggregates(c, t, where, request) : renderer.features(c, t, where, clientVersion(request));
+        String etag = etag(tile.version());
+        if (!tile.modified()) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CacheControl.noCache()).build();
         }
-        byte[] body = aggregate ? renderer.aggregates(c, t, where) : renderer.features(c, t, where);
-        return ResponseEntity.ok().contentType(MVT).eTag(etag).cacheControl(CacheControl.noCache()).body(body);
+        return ResponseEntity.ok().contentType(MVT).eTag(etag).cacheControl(CacheControl.noCache()).body(tile.body());
+    }
+
+    private VersionedTile aggregates(TiledCollection c, TileCoordinates t, SqlWhere where, HttpServletRequest request) {
+        long current = version.current();
+        return current == clientVersion(request) ? VersionedTile.notModified(current)
+                : new VersionedTile(current, renderer.aggregates(c, t, where));
+    }
+
+    private static String etag(long version) {
+        return "\"d" + version + "\"";
+    }
+
+    /** The data version of the client's tile, from If-None-Match (an ETag this controller made); -1 for none. */
+    private static long clientVersion(HttpServletRequest request) {
+        String tag = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (tag == null || !OWN_ETAG.matcher(tag).matches()) {
+            return -1;
+        }
+        return Long.parseLong(tag.substring(2, tag.length() - 1));
     }
 
     private TiledCollection tiled(String collectionId) {
