@@ -65,8 +65,6 @@
   var sources = {
     countries: { type: 'geojson', data: absolute('map/countries.geojson') },
     borders: { type: 'geojson', data: absolute('collections/borders/items?limit=10000&f=json') },
-    // tiles up to zoom 11 hold per-cell sums (count, fatalities, event_types), deeper the incidents
-    incidents: { type: 'vector', tiles: [tileUrl(query())], minzoom: 0, maxzoom: 14 },
     places: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     uncertainty: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
   };
@@ -84,6 +82,13 @@
       paint: { 'line-color': '#b2182b', 'line-width': 2.5, 'line-dasharray': [3, 2] } },
     { id: 'uncertainty', type: 'fill', source: 'uncertainty',
       paint: { 'fill-color': '#444', 'fill-opacity': 0.08, 'fill-outline-color': '#444' } },
+    { id: 'places', type: 'circle', source: 'places', minzoom: PLACES_MIN_ZOOM, layout: { visibility: 'none' },
+      paint: { 'circle-radius': 3, 'circle-color': '#444', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } }
+  );
+
+  // The incidents come once the collection's extent is known (added under the places), so the first
+  // tiles asked for are the first view's, with the controls' filters.
+  var incidentLayers = [
     { id: 'cells', type: 'circle', source: 'incidents', 'source-layer': 'incidents', filter: ['has', 'count'],
       paint: {
         'circle-color': '#e6550d', 'circle-opacity': 0.7, 'circle-stroke-color': '#7f2704', 'circle-stroke-width': 1,
@@ -93,10 +98,8 @@
       paint: {
         'circle-color': typeColour, 'circle-opacity': 0.85, 'circle-stroke-color': '#222', 'circle-stroke-width': 1.5,
         'circle-radius': ['+', 6, ['*', 3, ['sqrt', ['coalesce', ['get', 'fatalities'], 0]]]]
-      } },
-    { id: 'places', type: 'circle', source: 'places', minzoom: PLACES_MIN_ZOOM,
-      paint: { 'circle-radius': 3, 'circle-color': '#444', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } }
-  );
+      } }
+  ];
 
   var map = new maplibregl.Map({
     container: element,
@@ -137,16 +140,29 @@
     return { count: cells + incidents, types: Object.keys(types) };
   }
 
-  /** Resolves once the map has drawn every tile of the current source and view. */
-  function idle() {
+  /**
+   * Resolves once the map has drawn every tile of the current view and tile URL: at an idle event
+   * (the end of a frame with nothing left to load, retained tiles of the previous URL dropped) that
+   * comes after a frame following the call. A repaint is asked for now and then so that an idle
+   * event comes even when the browser has nothing else to draw.
+   */
+  function settled() {
     return new Promise(function (resolve) {
-      if (map.loaded() && map.areTilesLoaded()) {
-        // a setTiles() just now has not started loading yet: wait for the next idle regardless
-        map.once('idle', resolve);
-        map.triggerRepaint();
-      } else {
-        map.once('idle', resolve);
+      var framed = false;
+      var timer = null;
+      function onRender() { framed = true; }
+      function onIdle() {
+        if (framed && map.getSource('incidents') && map.isSourceLoaded('incidents')) {
+          clearInterval(timer);
+          map.off('render', onRender);
+          map.off('idle', onIdle);
+          resolve();
+        }
       }
+      map.on('render', onRender);
+      map.on('idle', onIdle);
+      timer = setInterval(function () { map.triggerRepaint(); }, 250);
+      map.triggerRepaint();
     });
   }
 
@@ -202,14 +218,16 @@
     var began = performance.now();
     element.dataset.state = 'loading';
     status.textContent = 'Loading…';
-    map.getSource('incidents').setTiles([tileUrl(params)]);
-    return Promise.all([idle(), loadHistogram(params)]).then(function () {
+    if (first !== true) { map.getSource('incidents').setTiles([tileUrl(params)]); }
+    return Promise.all([settled(), loadHistogram(params)]).then(function () {
       if (id !== loadId) { return; }
       var d = drawn();
       if (first === true) { firstLoad(d.types); }
       element.dataset.query = params.toString();
       element.dataset.markerCount = String(d.count);
       element.dataset.drawMs = String(Math.round(performance.now() - began));
+      // since the page was opened: for load 1, how long the first view took
+      element.dataset.readyMs = String(Math.round(performance.now()));
       element.dataset.loadId = String(id);
       element.dataset.state = 'ready';
       status.textContent = d.count + ' incidents';
@@ -355,18 +373,20 @@
     }).catch(function (e) { status.textContent = 'Error: ' + e.message; });
   }
 
-  map.on('click', 'incident-points', function (e) {
-    var f = e.features[0];
-    openPopup(f.id, f.geometry.type === 'Point' ? f.geometry.coordinates : e.lngLat.toArray());
-  });
-  // a cell opens up into what it sums
-  map.on('click', 'cells', function (e) {
-    map.easeTo({ center: e.features[0].geometry.coordinates, zoom: Math.min(map.getZoom() + 2, 14) });
-  });
-  ['incident-points', 'cells'].forEach(function (layer) {
-    map.on('mouseenter', layer, function () { map.getCanvas().style.cursor = 'pointer'; });
-    map.on('mouseleave', layer, function () { map.getCanvas().style.cursor = ''; });
-  });
+  function clickable() {
+    map.on('click', 'incident-points', function (e) {
+      var f = e.features[0];
+      openPopup(f.id, f.geometry.type === 'Point' ? f.geometry.coordinates : e.lngLat.toArray());
+    });
+    // a cell opens up into what it sums
+    map.on('click', 'cells', function (e) {
+      map.easeTo({ center: e.features[0].geometry.coordinates, zoom: Math.min(map.getZoom() + 2, 14) });
+    });
+    ['incident-points', 'cells'].forEach(function (layer) {
+      map.on('mouseenter', layer, function () { map.getCanvas().style.cursor = 'pointer'; });
+      map.on('mouseleave', layer, function () { map.getCanvas().style.cursor = ''; });
+    });
+  }
 
   /** For tests and links: centres an incident at zoom 15 and tells where it is drawn (data-focus: x,y in the canvas). */
   element.atlas = {
@@ -375,7 +395,7 @@
       return fetchIncident(id).then(function (f) {
         var at = position(f.geometry);
         map.jumpTo({ center: at, zoom: 15 });
-        return idle().then(function () {
+        return settled().then(function () {
           var p = map.project(at);
           element.dataset.focus = Math.round(p.x) + ',' + Math.round(p.y);
           return true;
@@ -383,7 +403,12 @@
       });
     },
     rendered: function () { return map.queryRenderedFeatures({ layers: ['cells', 'incident-points'] }).length; },
-    requested: function () { return requested.slice(); }
+    requested: function () { return requested.slice(); },
+    /** For failure messages: where loading stands. */
+    progress: function () {
+      return { sourceLoaded: !!map.getSource('incidents') && map.isSourceLoaded('incidents'), tilesLoaded: map.areTilesLoaded(), moving: map.isMoving(),
+        histogram: histogram.dataset.state, requests: requested.length };
+    }
   };
 
   // ---- layers: incidents, borders, places on demand ----
@@ -415,11 +440,35 @@
       });
   }
 
-  map.on('load', function () {
+  /** The sliders span the collection's temporal extent, the first view its spatial extent. */
+  function extent(c) {
+    var interval = c.extent && c.extent.temporal ? c.extent.temporal.interval[0] : null;
+    if (interval && interval[0] && interval[1]) {
+      start = Date.parse(interval[0].substring(0, 10));
+      var days = Math.round((Date.parse(interval[1].substring(0, 10)) - start) / DAY);
+      [from, to].forEach(function (input) { input.max = String(days); });
+      from.value = '0';
+      to.value = String(days);
+      labels();
+    }
+    var bbox = c.extent && c.extent.spatial ? c.extent.spatial.bbox[0] : null;
+    if (bbox) {
+      map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 30, maxZoom: 10, animate: false });
+    }
+  }
+
+  var styled = new Promise(function (resolve) { map.once('style.load', resolve); });
+  var collection = fetch('collections/incidents', { headers: { Accept: 'application/json' } })
+    .then(function (r) { return r.json(); });
+  Promise.all([styled, collection]).then(function (ready) {
+    extent(ready[1]);
+    // tiles up to zoom 11 hold per-cell sums (count, fatalities, event_types), deeper the incidents
+    map.addSource('incidents', { type: 'vector', tiles: [tileUrl(query())], minzoom: 0, maxzoom: 14 });
+    incidentLayers.forEach(function (layer) { map.addLayer(layer, 'places'); });
+    clickable();
     toggle(document.getElementById('layer-incidents'), ['cells', 'incident-points']);
     toggle(document.getElementById('layer-borders'), ['borders']);
     toggle(placesBox, ['places']);
-    map.setLayoutProperty('places', 'visibility', 'none');
     map.on('moveend', loadPlaces);
     [from, to].forEach(function (input) {
       input.addEventListener('input', labels);
@@ -427,24 +476,9 @@
     });
     eventType.addEventListener('change', load);
     borderKm.addEventListener('change', load);
-
-    // The sliders span the collection's temporal extent, the first view its spatial extent.
-    fetch('collections/incidents', { headers: { Accept: 'application/json' } }).then(function (r) { return r.json(); })
-      .then(function (c) {
-        var interval = c.extent && c.extent.temporal ? c.extent.temporal.interval[0] : null;
-        if (interval && interval[0] && interval[1]) {
-          start = Date.parse(interval[0].substring(0, 10));
-          var days = Math.round((Date.parse(interval[1].substring(0, 10)) - start) / DAY);
-          [from, to].forEach(function (input) { input.max = String(days); });
-          from.value = '0';
-          to.value = String(days);
-          labels();
-        }
-        var bbox = c.extent && c.extent.spatial ? c.extent.spatial.bbox[0] : null;
-        if (bbox) {
-          map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 30, maxZoom: 10, animate: false });
-        }
-        return load(true);
-      });
+    return load(true);
+  }).catch(function (e) {
+    element.dataset.state = 'error';
+    status.textContent = 'Error: ' + e.message;
   });
 })();

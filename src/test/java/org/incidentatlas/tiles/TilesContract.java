@@ -169,6 +169,17 @@ abstract class TilesContract {
         HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create(url(tilePath(tile, "incidents", ""))))
                 .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(again.statusCode()).isEqualTo(304);
+        // the same tile with other filters is another tile: the first one's ETag must not make it a 304
+        // (MapLibre sends a tile's old ETag when a control changes the tile URL's filters)
+        String battles = tilePath(tile, "incidents", "event_type=Battles");
+        HttpResponse<byte[]> filtered = http.send(HttpRequest.newBuilder(URI.create(url(battles)))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(filtered.statusCode()).isEqualTo(200);
+        assertThat(filtered.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(filtered.body()).isEqualTo(getBytes(battles).body());
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(url(battles))).header("If-None-Match",
+                filtered.headers().firstValue("ETag").orElseThrow()).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .statusCode()).isEqualTo(304);
 
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/collections/incidents/items")))
                 .header("Content-Type", "application/geo+json").header("Authorization", "Bearer " + TOKEN)

@@ -80,7 +80,9 @@ abstract class WebMapContract {
     WebElement loaded(int loadId) {
         WebElement map = browser.findElement(By.id("map"));
         new WebDriverWait(browser, Duration.ofSeconds(120)).withMessage(() -> "map state " + map.getAttribute("data-state")
-                + ", load " + map.getAttribute("data-load-id") + "; status: " + browser.findElement(By.id("status")).getText() + "; console:\n" + HeadlessChromium.console(browser))
+                + ", load " + map.getAttribute("data-load-id") + "; status: " + browser.findElement(By.id("status")).getText()
+                + "; progress: " + ((JavascriptExecutor) browser).executeScript("var a = document.getElementById('map').atlas;"
+                        + " return a ? JSON.stringify(a.progress()) : 'no map'") + "; console:\n" + HeadlessChromium.console(browser))
                 .until(d -> "ready".equals(map.getAttribute("data-state"))
                         && Integer.parseInt(map.getAttribute("data-load-id")) >= loadId);
         return map;
