@@ -2,6 +2,7 @@ package org.incidentatlas.webmap;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -94,7 +95,7 @@ public class IncidentHistogram {
     @GetMapping(value = "/map/histogram", produces = "application/json")
     @Operation(summary = "Incidents per day, month or year of their event date, with the items' filters",
             description = "Takes the items' filters (datetime, property filters, border / max-border-distance, "
-                    + "filter / filter-lang / filter-crs); each bucket counts what the items would match for its period.")
+                    + "filter / filter-lang / filter-crs); an incident counts in the bucket of its first event date.")
     Histogram histogram(@Parameter(description = "day, month (default) or year") @RequestParam(defaultValue = "month") String interval,
                         HttpServletRequest request) {
         Interval period = interval(interval);
@@ -107,7 +108,7 @@ public class IncidentHistogram {
             LocalDate start = period.start(rs.getLong("k"));
             return new Bucket(start, period.next(start), rs.getLong("n"));
         }, where.args().toArray());
-        return new Histogram(period.name().toLowerCase(java.util.Locale.ROOT), buckets.stream().mapToLong(Bucket::count).sum(), buckets);
+        return new Histogram(period.name().toLowerCase(Locale.ROOT), buckets.stream().mapToLong(Bucket::count).sum(), buckets);
     }
 
     private static Interval interval(String name) {
