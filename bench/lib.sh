@@ -9,7 +9,8 @@
 #   bench_load "$COUNT"         # synthetic incidents, then ANALYZE
 #
 # Environment: PG_BIN (default: the highest /usr/lib/postgresql/*/bin), PGPORT, APP_PORT (first ports
-# tried), SKIP_BUILD=1, KEEP=1 (leave the cluster's directory behind; it is stopped anyway).
+# tried), SKIP_BUILD=1, KEEP=1 (leave the cluster's directory behind; it is stopped anyway; a later run with
+# KEEP=1 and the same WORK starts that cluster again and keeps its incidents when there are COUNT of them).
 # initdb and postgres refuse to run as root: they run as the postgres OS user then.
 
 DB=atlas
@@ -67,7 +68,15 @@ bench_build() {
 
 bench_cluster() {
   WORK=$1
-  [[ -e "$WORK" ]] && { echo "$WORK exists; remove it or set WORK" >&2; WORK=; exit 1; }
+  if [[ -n "${KEEP:-}" && -f "$WORK/data/PG_VERSION" ]]; then
+    PGPORT=$(free_port "${PGPORT:-56432}")
+    echo "port = $PGPORT" >>"$WORK/data/postgresql.conf"
+    as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w start >/dev/null
+    JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB"
+    log "reusing the cluster kept in $WORK"
+    return
+  fi
+  [[ -e "$WORK" ]] && { echo "$WORK exists; remove it, set WORK, or KEEP=1 to reuse it" >&2; WORK=; exit 1; }
   mkdir -p "$WORK"
   chown "$PGUSER_OS" "$WORK"
   PGPORT=$(free_port "${PGPORT:-56432}")
@@ -113,6 +122,10 @@ bench_service() {
 # whatever the migrations keep in step on insert (triggers) is kept for these rows too.
 bench_load() {
   local count=$1
+  if [[ -n "${KEEP:-}" && $(psql_db -At -c "SELECT count(*) FROM incidents") == "$count" ]]; then
+    log "keeping the $count incidents already loaded"
+    return
+  fi
   log "inserting $count synthetic incidents"
   psql_db <<SQL
 SELECT setseed(0.1201);

@@ -8,9 +8,13 @@
 #   statement (60 % in three dense clusters along the border, the rest uniform over the region;
 #   no border metrics: the tiles read none of them unless a border filter asks), then measures.
 #
+# Each zoom's throughput runs ROUNDS times as alternated triples: the service's tiles, the floor
+# (pgbench), and the plain HTTP loop (the same client on GET /conformance: the service's HTTP path
+# alone, what no tile work can beat on this machine).
+#
 # Usage: bench/tiles.sh
-# Environment: COUNT=1000000 TILES=200 THREADS=8 SECONDS=20 WORK=/tmp/pgtiles SKIP_BUILD=1
-#              PG_BIN=/usr/lib/postgresql/15/bin PGPORT=56432 APP_PORT=18180
+# Environment: COUNT=1000000 TILES=200 THREADS=8 SECONDS=20 ZOOMS="5 8 11 14" ROUNDS=1 WORK=/tmp/pgtiles
+#              SKIP_BUILD=1 KEEP=1 PG_BIN=/usr/lib/postgresql/15/bin PGPORT=56432 APP_PORT=18180
 # Results: printed and kept as bench/target/tiles.log.
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
@@ -19,6 +23,8 @@ COUNT=${COUNT:-1000000}
 TILES=${TILES:-200}
 THREADS=${THREADS:-8}
 SECONDS_RUN=${SECONDS:-20}
+ZOOMS=${ZOOMS:-5 8 11 14}
+ROUNDS=${ROUNDS:-1}
 BOX=43.5,38.4,49.5,42.0
 
 bench_init tiles
@@ -27,7 +33,8 @@ bench_cluster "${WORK:-/tmp/pgtiles}"
 bench_service
 bench_load "$COUNT"
 
-# The floor: the statement PostgisTileRenderer sends, with the tile's lon/lat box made in SQL.
+# The floor: the statement PostgisTileRenderer sends, with the tile's lon/lat box made in SQL (incident
+# tiles: with the data version read in the same statement, as the service does for its ETag).
 floor_sql() {
   local z=$1
   local size="(40075016.68557849 / pow(2, :z))"
@@ -43,13 +50,13 @@ SQL
 \set z $z
 \set x random($2, $3)
 \set y random($4, $5)
-SELECT ST_AsMVT(q, 'incidents', 4096, 'geom', 'id') FROM (SELECT id, CAST(event_date AS VARCHAR(10)) AS event_date, event_type, sub_event_type, fatalities, country, location_name, border_distance_m, ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(:z, :x, :y), 4096, 64, true) AS geom FROM incidents WHERE ST_Intersects(geom, ST_Envelope(ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => 0.015625), 4326)))) q WHERE q.geom IS NOT NULL;
+SELECT v.version, CASE WHEN v.version = -1 THEN NULL ELSE (SELECT ST_AsMVT(q, 'incidents', 4096, 'geom', 'id') FROM (SELECT id, CAST(event_date AS VARCHAR(10)) AS event_date, event_type, sub_event_type, fatalities, country, location_name, border_distance_m, ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(:z, :x, :y), 4096, 64, true) AS geom FROM incidents WHERE ST_Intersects(geom, ST_Envelope(ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => 0.015625), 4326)))) q WHERE q.geom IS NOT NULL) END FROM data_version v WHERE v.id = 1;
 SQL
   fi
 }
 
 LAT="java bench/src/main/java/org/incidentatlas/bench/TileLatency.java"
-for z in 5 8 11 14; do
+for z in $ZOOMS; do
   read -r C0 C1 R0 R1 < <(python3 -c "
 import math
 z=$z; b=[float(v) for v in '$BOX'.split(',')]
@@ -58,9 +65,13 @@ row=lambda lat: int((1-math.log(math.tan(math.radians(lat))+1/math.cos(math.radi
 print(col(b[0]), col(b[2]), row(b[3]), row(b[1]))")
   log "zoom $z: columns $C0-$C1, rows $R0-$R1"
   $LAT --base "$BASE" --zoom "$z" --box "$BOX" --tiles "$TILES"
-  $LAT --base "$BASE" --zoom "$z" --box "$BOX" --threads "$THREADS" --seconds "$SECONDS_RUN"
   floor_sql "$z" "$C0" "$C1" "$R0" "$R1" > "$WORK/floor-$z.sql"
-  PGPASSWORD=$DB_PASSWORD "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U "$DB_USER" -c "$THREADS" -j 2 -T "$SECONDS_RUN" \
-    -f "$WORK/floor-$z.sql" "$DB" 2>&1 | grep -E "tps|latency average|transactions actually" | sed "s/^/  floor (pgbench, zoom $z): /"
+  for round in $(seq 1 "$ROUNDS"); do
+    log "zoom $z, round $round of $ROUNDS"
+    $LAT --base "$BASE" --zoom "$z" --box "$BOX" --threads "$THREADS" --seconds "$SECONDS_RUN"
+    PGPASSWORD=$DB_PASSWORD "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U "$DB_USER" -c "$THREADS" -j 2 -T "$SECONDS_RUN" \
+      -f "$WORK/floor-$z.sql" "$DB" 2>&1 | grep -E "tps|latency average|transactions actually" | sed "s/^/  floor (pgbench, zoom $z): /"
+    $LAT --base "$BASE" --plain /conformance --threads "$THREADS" --seconds "$SECONDS_RUN"
+  done
 done
 log "done"

@@ -1,6 +1,7 @@
-// The web map: incidents, borders and places from the service's own OGC API. Every control
-// becomes an API parameter (datetime, event_type, max-border-distance), so the map shows
-// exactly what /collections/incidents/items answers.
+// The web map: MapLibre GL JS on the service's own vector tiles (OGC API - Tiles), the country
+// outlines and borders as GeoJSON, and a histogram of incidents over time. Every control becomes
+// an API parameter (datetime, event_type, max-border-distance) carried in the tile URL and the
+// histogram URL, so the map shows exactly what /collections/incidents/items answers.
 (function () {
   'use strict';
   var element = document.getElementById('map');
@@ -9,6 +10,7 @@
   var to = document.getElementById('date-to');
   var eventType = document.getElementById('event-type');
   var borderKm = document.getElementById('border-km');
+  var histogram = document.getElementById('histogram');
   var DAY = 86400000;
   var COLOURS = {
     'Battles': '#d7301f',
@@ -18,23 +20,16 @@
     'Riots': '#41ab5d',
     'Strategic developments': '#737373'
   };
+  var OTHER = '#3f007d';
+  var PLACES_MIN_ZOOM = 9;
   var start = null;
   var loadId = 0;
+  var popup = null;
+  var origin = document.baseURI;
+  // every URL MapLibre asks for (tiles included, which its workers fetch): the page must stay offline
+  var requested = [];
 
-  // no tile layer by default, so the zoom range is set here (marker clusters need a maxZoom)
-  var map = L.map(element, { minZoom: 3, maxZoom: 18 }).setView([40.0, 46.0], 7);
-  if (element.dataset.tileUrl) {
-    L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.tileAttribution || '' }).addTo(map);
-  }
-  var countries = L.geoJSON(null, { style: { color: '#666', weight: 1, fillColor: '#f2efe9', fillOpacity: 1 } }).addTo(map);
-  var borders = L.geoJSON(null, {
-    style: { color: '#b2182b', weight: 2.5, dashArray: '6 4' },
-    onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name || f.id); }
-  }).addTo(map);
-  var incidents = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false }).addTo(map);
-  var places = L.layerGroup();
-  L.control.layers(null, { 'Incidents': incidents, 'Borders': borders, 'Places': places }, { collapsed: false }).addTo(map);
-  L.control.scale().addTo(map);
+  function absolute(path) { return new URL(path, origin).href; }
 
   function text(tag, value, className) {
     var node = document.createElement(tag);
@@ -45,16 +40,247 @@
 
   function day(index) { return new Date(start + index * DAY).toISOString().substring(0, 10); }
 
-  function colour(type) { return COLOURS[type] || '#3f007d'; }
+  function colour(type) { return COLOURS[type] || OTHER; }
 
-  function size(fatalities) { return Math.round(12 + 6 * Math.sqrt(fatalities || 0)); }
-
-  function range(c) {
-    if (c === null || c === undefined) { return 'unknown'; }
-    return String(c);
+  /** The API parameters the controls stand for. */
+  function query() {
+    var params = new URLSearchParams();
+    if (start !== null) { params.set('datetime', day(+from.value) + '/' + day(+to.value)); }
+    if (eventType.value) { params.set('event_type', eventType.value); }
+    var km = borderKm.value.trim();
+    if (km !== '' && !isNaN(+km)) { params.set('max-border-distance', String(Math.round(+km * 1000))); }
+    return params;
   }
 
-  function popup(f) {
+  function tileUrl(params) {
+    var q = params.toString();
+    // {z}/{y}/{x}: OGC tile matrix, row, column
+    return absolute('collections/incidents/tiles/WebMercatorQuad/') + '{z}/{y}/{x}' + (q ? '?' + q : '');
+  }
+
+  var typeColour = ['match', ['get', 'event_type']];
+  Object.keys(COLOURS).forEach(function (t) { typeColour.push(t, COLOURS[t]); });
+  typeColour.push(OTHER);
+
+  var sources = {
+    countries: { type: 'geojson', data: absolute('map/countries.geojson') },
+    borders: { type: 'geojson', data: absolute('collections/borders/items?limit=10000&f=json') },
+    places: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    uncertainty: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
+  };
+  var layers = [{ id: 'sea', type: 'background', paint: { 'background-color': '#cfe3f0' } }];
+  if (element.dataset.tileUrl) {
+    sources.basemap = { type: 'raster', tiles: [element.dataset.tileUrl], tileSize: 256,
+      attribution: element.dataset.tileAttribution || '' };
+    layers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
+  } else {
+    layers.push({ id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': '#f2efe9' } });
+  }
+  layers.push(
+    { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#666', 'line-width': 1 } },
+    { id: 'borders', type: 'line', source: 'borders',
+      paint: { 'line-color': '#b2182b', 'line-width': 2.5, 'line-dasharray': [3, 2] } },
+    { id: 'uncertainty', type: 'fill', source: 'uncertainty',
+      paint: { 'fill-color': '#444', 'fill-opacity': 0.08, 'fill-outline-color': '#444' } },
+    { id: 'places', type: 'circle', source: 'places', minzoom: PLACES_MIN_ZOOM, layout: { visibility: 'none' },
+      paint: { 'circle-radius': 3, 'circle-color': '#444', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } }
+  );
+
+  // The incidents come once the collection's extent is known (added under the places), so the first
+  // tiles asked for are the first view's, with the controls' filters.
+  var incidentLayers = [
+    { id: 'cells', type: 'circle', source: 'incidents', 'source-layer': 'incidents', filter: ['has', 'count'],
+      paint: {
+        'circle-color': '#e6550d', 'circle-opacity': 0.7, 'circle-stroke-color': '#7f2704', 'circle-stroke-width': 1,
+        'circle-radius': ['min', 30, ['+', 4, ['*', 1.6, ['sqrt', ['get', 'count']]]]]
+      } },
+    { id: 'incident-points', type: 'circle', source: 'incidents', 'source-layer': 'incidents', filter: ['!', ['has', 'count']],
+      paint: {
+        'circle-color': typeColour, 'circle-opacity': 0.85, 'circle-stroke-color': '#222', 'circle-stroke-width': 1.5,
+        'circle-radius': ['+', 6, ['*', 3, ['sqrt', ['coalesce', ['get', 'fatalities'], 0]]]]
+      } }
+  ];
+
+  var map = new maplibregl.Map({
+    container: element,
+    style: { version: 8, sources: sources, layers: layers },
+    center: [46.0, 40.0],
+    zoom: 6,
+    minZoom: 2,
+    maxZoom: 18,
+    fadeDuration: 0,
+    attributionControl: element.dataset.tileUrl ? {} : false,
+    transformRequest: function (url) {
+      requested.push(url);
+      return { url: url };
+    }
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
+  map.addControl(new maplibregl.ScaleControl());
+
+  // ---- what the tiles drew, for the status line and the tests ----
+
+  /** Incidents in the loaded tiles: cells carry a count, incident tiles each incident (once per id). */
+  function drawn() {
+    var cells = 0;
+    var ids = {};
+    var incidents = 0;
+    var types = {};
+    map.querySourceFeatures('incidents', { sourceLayer: 'incidents' }).forEach(function (f) {
+      var p = f.properties;
+      if (p.count !== undefined) {
+        cells += p.count;
+        Object.keys(JSON.parse(p.event_types || '{}')).forEach(function (t) { types[t] = true; });
+      } else if (!ids[f.id]) {
+        ids[f.id] = true;
+        incidents++;
+        types[p.event_type] = true;
+      }
+    });
+    return { count: cells + incidents, types: Object.keys(types) };
+  }
+
+  /**
+   * Resolves once the map has drawn every tile of the current view and tile URL: at an idle event
+   * (the end of a frame with nothing left to load, retained tiles of the previous URL dropped) that
+   * comes after a frame following the call. A repaint is asked for now and then so that an idle
+   * event comes even when the browser has nothing else to draw.
+   */
+  function settled() {
+    return new Promise(function (resolve) {
+      var framed = false;
+      var timer = null;
+      function onRender() { framed = true; }
+      function onIdle() {
+        if (framed && map.getSource('incidents') && map.isSourceLoaded('incidents')) {
+          clearInterval(timer);
+          map.off('render', onRender);
+          map.off('idle', onIdle);
+          resolve();
+        }
+      }
+      map.on('render', onRender);
+      map.on('idle', onIdle);
+      timer = setInterval(function () { map.triggerRepaint(); }, 250);
+      map.triggerRepaint();
+    });
+  }
+
+  // ---- the histogram: incidents per day or month with the map's filters ----
+
+  function drawHistogram(h) {
+    var ctx = histogram.getContext('2d');
+    var w = histogram.width;
+    var height = histogram.height;
+    ctx.clearRect(0, 0, w, height);
+    var max = h.buckets.reduce(function (m, b) { return Math.max(m, b.count); }, 0);
+    if (!h.buckets.length || start === null) { return; }
+    var first = start;
+    var last = start + (+to.max + 1) * DAY;
+    var span = last - first;
+    ctx.fillStyle = '#e6550d';
+    h.buckets.forEach(function (b) {
+      var x0 = (Date.parse(b.start) - first) / span * w;
+      var x1 = (Date.parse(b.end) - first) / span * w;
+      var bar = b.count / max * (height - 12);
+      ctx.fillRect(x0, height - bar, Math.max(1, x1 - x0 - 1), bar);
+    });
+    ctx.fillStyle = '#333';
+    ctx.font = '10px system-ui, sans-serif';
+    ctx.fillText('max ' + max + ' per ' + h.interval, 2, 9);
+  }
+
+  function loadHistogram(params) {
+    // a bar per day when the extent is short, else per month
+    var interval = start !== null && +to.max <= 120 ? 'day' : 'month';
+    var q = new URLSearchParams(params);
+    q.set('interval', interval);
+    histogram.dataset.state = 'loading';
+    return fetch('map/histogram?' + q.toString(), { headers: { Accept: 'application/json' } }).then(function (r) {
+      if (!r.ok) { return r.json().then(function (e) { throw new Error(e.description || r.status); }); }
+      return r.json();
+    }).then(function (h) {
+      drawHistogram(h);
+      histogram.dataset.total = String(h.total);
+      histogram.dataset.buckets = JSON.stringify(h.buckets);
+      histogram.dataset.state = 'ready';
+      document.getElementById('histogram-caption').textContent = 'Incidents per ' + h.interval + ' (' + h.total + ')';
+      return h;
+    });
+  }
+
+  // ---- loading: every control change sets the tile URL and the histogram's filters ----
+
+  /** Redraws for the controls; {@code first} also lists the event types and the legend. */
+  function load(first) {
+    var id = ++loadId;
+    var params = query();
+    var began = performance.now();
+    element.dataset.state = 'loading';
+    status.textContent = 'Loading…';
+    if (first !== true) { map.getSource('incidents').setTiles([tileUrl(params)]); }
+    return Promise.all([settled(), loadHistogram(params)]).then(function () {
+      if (id !== loadId) { return; }
+      var d = drawn();
+      if (first === true) { firstLoad(d.types); }
+      element.dataset.query = params.toString();
+      element.dataset.markerCount = String(d.count);
+      element.dataset.drawMs = String(Math.round(performance.now() - began));
+      // since the page was opened: for load 1, how long the first view took
+      element.dataset.readyMs = String(Math.round(performance.now()));
+      element.dataset.loadId = String(id);
+      element.dataset.state = 'ready';
+      status.textContent = d.count + ' incidents';
+    }).catch(function (e) {
+      if (id !== loadId) { return; }
+      element.dataset.state = 'error';
+      status.textContent = 'Error: ' + e.message;
+    });
+  }
+
+  map.on('error', function (e) {
+    // a tile the server refused (a bad filter): say so instead of drawing nothing silently
+    if (e && e.error && e.sourceId === 'incidents') {
+      status.textContent = 'Error: ' + (e.error.message || e.error);
+    }
+  });
+
+  function labels() {
+    if (start === null) { return; }
+    if (+from.value > +to.value) { to.value = from.value; }
+    document.getElementById('from-label').textContent = day(+from.value);
+    document.getElementById('to-label').textContent = day(+to.value);
+  }
+
+  function legend(types) {
+    var box = document.getElementById('legend');
+    box.textContent = '';
+    box.appendChild(text('div', 'Zoomed out: circles per grid cell, sized by count'));
+    box.appendChild(text('div', 'Zoomed in: incidents, sized by fatalities'));
+    types.forEach(function (t) {
+      var item = text('div', null, 'legend-item');
+      var swatch = text('span', null, 'swatch');
+      swatch.style.background = colour(t);
+      item.appendChild(swatch);
+      item.appendChild(text('span', t));
+      box.appendChild(item);
+    });
+  }
+
+  function firstLoad(types) {
+    types.sort().forEach(function (t) {
+      var option = text('option', t);
+      option.value = t;
+      eventType.appendChild(option);
+    });
+    legend(types);
+  }
+
+  // ---- popups: the incident fetched by id from the API ----
+
+  function range(c) { return c === null || c === undefined ? 'unknown' : String(c); }
+
+  function popupContent(f) {
     var p = f.properties;
     var box = text('div', null, 'popup');
     box.appendChild(text('h3', p.location_name));
@@ -103,125 +329,101 @@
     return box;
   }
 
-  function marker(f) {
-    var at = f.geometry.type === 'Point'
-      ? L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0])
-      : L.geoJSON(f).getBounds().getCenter();
-    var s = size(f.properties.fatalities);
-    var icon = L.divIcon({
-      className: 'incident-icon',
-      html: '<div style="background:' + colour(f.properties.event_type) + '"></div>',
-      iconSize: [s, s]
-    });
-    var m = L.marker(at, { icon: icon, title: f.properties.location_name || '' });
-    m.bindPopup(function () { return popup(f); });
-    // the circle of uncertainty, drawn while the popup is open
-    var circle = null;
-    m.on('popupopen', function () {
-      if (f.properties.location_uncertainty_m) {
-        circle = L.circle(at, { radius: f.properties.location_uncertainty_m, className: 'uncertainty-circle',
-          color: colour(f.properties.event_type), weight: 1, dashArray: '4 4', fillOpacity: 0.08, interactive: false });
-        circle.addTo(map);
-      }
-    });
-    m.on('popupclose', function () { if (circle) { circle.remove(); circle = null; } });
-    return m;
+  function fetchIncident(id) {
+    return fetch('collections/incidents/items/' + encodeURIComponent(id), { headers: { Accept: 'application/geo+json' } })
+      .then(function (r) {
+        if (!r.ok) { return r.json().then(function (e) { throw new Error(e.description || r.status); }); }
+        return r.json();
+      });
   }
 
-  /** The API parameters the controls stand for. */
-  function query() {
-    var params = new URLSearchParams();
-    if (start !== null) { params.set('datetime', day(+from.value) + '/' + day(+to.value)); }
-    if (eventType.value) { params.set('event_type', eventType.value); }
-    var km = borderKm.value.trim();
-    if (km !== '' && !isNaN(+km)) { params.set('max-border-distance', String(Math.round(+km * 1000))); }
-    return params;
+  /** The geometry's position for the popup: the point itself, else the middle of its box. */
+  function position(geometry) {
+    if (geometry.type === 'Point') { return geometry.coordinates; }
+    var b = new maplibregl.LngLatBounds();
+    (function walk(c) {
+      if (typeof c[0] === 'number') { b.extend(c); } else { c.forEach(walk); }
+    })(geometry.coordinates);
+    return b.getCenter().toArray();
   }
 
-  /** All pages of items, following the next links. */
-  function fetchAll(url, features) {
-    return fetch(url, { headers: { Accept: 'application/geo+json' } }).then(function (r) {
-      if (!r.ok) { return r.json().then(function (e) { throw new Error(e.description || r.status); }); }
-      return r.json();
-    }).then(function (page) {
-      page.features.forEach(function (f) { features.push(f); });
-      var next = (page.links || []).filter(function (l) { return l.rel === 'next'; })[0];
-      return next ? fetchAll(next.href, features) : { features: features, matched: page.numberMatched };
+  /** A polygon of the circle of uncertainty (radius in metres) around [lon, lat]. */
+  function circle(at, radius) {
+    var ring = [];
+    var lat = at[1] * Math.PI / 180;
+    for (var i = 0; i <= 64; i++) {
+      var a = 2 * Math.PI * i / 64;
+      ring.push([at[0] + radius * Math.sin(a) / (111320 * Math.cos(lat)), at[1] + radius * Math.cos(a) / 110540]);
+    }
+    return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } };
+  }
+
+  function openPopup(id, at) {
+    return fetchIncident(id).then(function (f) {
+      if (popup) { popup.remove(); }
+      var where = at || position(f.geometry);
+      var radius = f.properties.location_uncertainty_m;
+      map.getSource('uncertainty').setData({ type: 'FeatureCollection',
+        features: radius ? [circle(position(f.geometry), radius)] : [] });
+      popup = new maplibregl.Popup({ maxWidth: '340px' }).setLngLat(where).setDOMContent(popupContent(f)).addTo(map);
+      popup.on('close', function () {
+        map.getSource('uncertainty').setData({ type: 'FeatureCollection', features: [] });
+      });
+      element.dataset.popupId = String(f.id);
+    }).catch(function (e) { status.textContent = 'Error: ' + e.message; });
+  }
+
+  function clickable() {
+    map.on('click', 'incident-points', function (e) {
+      var f = e.features[0];
+      openPopup(f.id, f.geometry.type === 'Point' ? f.geometry.coordinates : e.lngLat.toArray());
+    });
+    // a cell opens up into what it sums
+    map.on('click', 'cells', function (e) {
+      map.easeTo({ center: e.features[0].geometry.coordinates, zoom: Math.min(map.getZoom() + 2, 14) });
+    });
+    ['incident-points', 'cells'].forEach(function (layer) {
+      map.on('mouseenter', layer, function () { map.getCanvas().style.cursor = 'pointer'; });
+      map.on('mouseleave', layer, function () { map.getCanvas().style.cursor = ''; });
     });
   }
 
-  var byId = {};
-
-  /** For tests and links: zooms in until an incident's marker is out of its cluster. */
+  /** For tests and links: centres an incident at zoom 15 and tells where it is drawn (data-focus: x,y in the canvas). */
   element.atlas = {
     showIncident: function (id) {
-      var m = byId[String(id)];
-      if (m) {
-        // close in without animation (fewer moving parts), then let the cluster group spiderfy if still needed
-        map.setView(m.getLatLng(), 16, { animate: false });
-        incidents.zoomToShowLayer(m);
-      }
-      return !!m;
+      delete element.dataset.focus;
+      return fetchIncident(id).then(function (f) {
+        var at = position(f.geometry);
+        map.jumpTo({ center: at, zoom: 15 });
+        return settled().then(function () {
+          var p = map.project(at);
+          element.dataset.focus = Math.round(p.x) + ',' + Math.round(p.y);
+          return true;
+        });
+      });
+    },
+    rendered: function () { return map.queryRenderedFeatures({ layers: ['cells', 'incident-points'] }).length; },
+    requested: function () { return requested.slice(); },
+    /** For failure messages: where loading stands. */
+    progress: function () {
+      return { sourceLoaded: !!map.getSource('incidents') && map.isSourceLoaded('incidents'), tilesLoaded: map.areTilesLoaded(), moving: map.isMoving(),
+        histogram: histogram.dataset.state, requests: requested.length };
     }
   };
 
-  /** Loads the incidents the controls select; {@code first} also fills the event types and fits the view. */
-  function load(first) {
-    var id = ++loadId;
-    var params = query();
-    params.set('limit', '1000');
-    element.dataset.state = 'loading';
-    status.textContent = 'Loading…';
-    return fetchAll('collections/incidents/items?' + params.toString(), []).then(function (result) {
-      if (id !== loadId) { return; }
-      incidents.clearLayers();
-      byId = {};
-      incidents.addLayers(result.features.map(function (f) {
-        var m = marker(f);
-        byId[String(f.id)] = m;
-        return m;
-      }));
-      if (first === true) { firstLoad(result); }
-      params.delete('limit');
-      element.dataset.query = params.toString();
-      element.dataset.markerCount = String(result.features.length);
-      element.dataset.numberMatched = String(result.matched);
-      element.dataset.loadId = String(id);
-      element.dataset.state = 'ready';
-      status.textContent = result.features.length + ' incidents';
-      return result;
-    }).catch(function (e) {
-      if (id !== loadId) { return; }
-      element.dataset.state = 'error';
-      status.textContent = 'Error: ' + e.message;
+  // ---- layers: incidents, borders, places on demand ----
+
+  function toggle(checkbox, layerIds) {
+    checkbox.addEventListener('change', function () {
+      layerIds.forEach(function (l) { map.setLayoutProperty(l, 'visibility', checkbox.checked ? 'visible' : 'none'); });
+      if (checkbox.id === 'layer-places') { loadPlaces(); }
     });
   }
-
-  function labels() {
-    if (start === null) { return; }
-    if (+from.value > +to.value) { to.value = from.value; }
-    document.getElementById('from-label').textContent = day(+from.value);
-    document.getElementById('to-label').textContent = day(+to.value);
-  }
-
-  function legend(types) {
-    var box = document.getElementById('legend');
-    box.textContent = '';
-    box.appendChild(text('div', 'Size: fatalities'));
-    types.forEach(function (t) {
-      var item = text('div', null, 'legend-item');
-      var swatch = text('span', null, 'swatch');
-      swatch.style.background = colour(t);
-      item.appendChild(swatch);
-      item.appendChild(text('span', t));
-      box.appendChild(item);
-    });
-  }
+  var placesBox = document.getElementById('layer-places');
 
   function loadPlaces() {
-    if (!map.hasLayer(places)) { return; }
-    if (map.getZoom() < 9) {
-      places.clearLayers();
+    if (!placesBox.checked) { return; }
+    if (map.getZoom() < PLACES_MIN_ZOOM) {
       status.textContent = 'Zoom in to see places';
       return;
     }
@@ -230,58 +432,53 @@
     fetch('collections/places/items?limit=1000&bbox=' + bbox, { headers: { Accept: 'application/geo+json' } })
       .then(function (r) { return r.json(); })
       .then(function (page) {
-        places.clearLayers();
+        map.getSource('places').setData({ type: 'FeatureCollection', features: page.features.map(function (f) {
+          return { type: 'Feature', properties: { name: f.properties.name },
+            geometry: { type: 'Point', coordinates: f.properties.representative_point } };
+        }) });
         element.dataset.placeCount = String(page.features.length);
-        page.features.forEach(function (f) {
-          var p = f.properties.representative_point;
-          L.circleMarker([p[1], p[0]], { radius: 3, color: '#444', weight: 1, fillOpacity: 0.8 })
-            .bindTooltip(f.properties.name, { className: 'place-label' }).addTo(places);
-        });
       });
   }
 
-  [from, to].forEach(function (input) {
-    input.addEventListener('input', labels);
-    input.addEventListener('change', function () { labels(); load(); });
-  });
-  eventType.addEventListener('change', load);
-  borderKm.addEventListener('change', load);
-  map.on('overlayadd', function (e) { if (e.layer === places) { loadPlaces(); } });
-  map.on('moveend', loadPlaces);
-
-  fetch('map/countries.geojson').then(function (r) { return r.json(); }).then(function (g) {
-    countries.addData(g);
-    countries.bringToBack();
-  });
-  fetch('collections/borders/items?limit=10000', { headers: { Accept: 'application/geo+json' } })
-    .then(function (r) { return r.json(); }).then(function (g) { borders.addData(g); });
-
-  // The slider spans the collection's temporal extent; the first load also lists the event types.
-  fetch('collections/incidents', { headers: { Accept: 'application/json' } }).then(function (r) { return r.json(); })
-    .then(function (c) {
-      var interval = c.extent && c.extent.temporal ? c.extent.temporal.interval[0] : null;
-      if (interval && interval[0] && interval[1]) {
-        start = Date.parse(interval[0].substring(0, 10));
-        var days = Math.round((Date.parse(interval[1].substring(0, 10)) - start) / DAY);
-        [from, to].forEach(function (input) { input.max = String(days); });
-        from.value = '0';
-        to.value = String(days);
-        labels();
-      }
-      return load(true);
-    });
-
-  function firstLoad(result) {
-    var types = [];
-    result.features.forEach(function (f) {
-      if (types.indexOf(f.properties.event_type) < 0) { types.push(f.properties.event_type); }
-    });
-    types.sort().forEach(function (t) {
-      var option = text('option', t);
-      option.value = t;
-      eventType.appendChild(option);
-    });
-    legend(types);
-    if (result.features.length) { map.fitBounds(incidents.getBounds(), { padding: [30, 30], maxZoom: 10, animate: false }); }
+  /** The sliders span the collection's temporal extent, the first view its spatial extent. */
+  function extent(c) {
+    var interval = c.extent && c.extent.temporal ? c.extent.temporal.interval[0] : null;
+    if (interval && interval[0] && interval[1]) {
+      start = Date.parse(interval[0].substring(0, 10));
+      var days = Math.round((Date.parse(interval[1].substring(0, 10)) - start) / DAY);
+      [from, to].forEach(function (input) { input.max = String(days); });
+      from.value = '0';
+      to.value = String(days);
+      labels();
+    }
+    var bbox = c.extent && c.extent.spatial ? c.extent.spatial.bbox[0] : null;
+    if (bbox) {
+      map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 30, maxZoom: 10, animate: false });
+    }
   }
+
+  var styled = new Promise(function (resolve) { map.once('style.load', resolve); });
+  var collection = fetch('collections/incidents', { headers: { Accept: 'application/json' } })
+    .then(function (r) { return r.json(); });
+  Promise.all([styled, collection]).then(function (ready) {
+    extent(ready[1]);
+    // tiles up to zoom 11 hold per-cell sums (count, fatalities, event_types), deeper the incidents
+    map.addSource('incidents', { type: 'vector', tiles: [tileUrl(query())], minzoom: 0, maxzoom: 14 });
+    incidentLayers.forEach(function (layer) { map.addLayer(layer, 'places'); });
+    clickable();
+    toggle(document.getElementById('layer-incidents'), ['cells', 'incident-points']);
+    toggle(document.getElementById('layer-borders'), ['borders']);
+    toggle(placesBox, ['places']);
+    map.on('moveend', loadPlaces);
+    [from, to].forEach(function (input) {
+      input.addEventListener('input', labels);
+      input.addEventListener('change', function () { labels(); load(); });
+    });
+    eventType.addEventListener('change', load);
+    borderKm.addEventListener('change', load);
+    return load(true);
+  }).catch(function (e) {
+    element.dataset.state = 'error';
+    status.textContent = 'Error: ' + e.message;
+  });
 })();

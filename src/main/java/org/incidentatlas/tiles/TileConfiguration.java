@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TileConfiguration {
 
     @Bean
-    TileRenderer tileRenderer(DatabaseBackend backend, JdbcTemplate jdbc) {
+    TileRenderer tileRenderer(DatabaseBackend backend, JdbcTemplate jdbc, DataVersion version) {
         return switch (backend) {
             case POSTGIS -> new PostgisTileRenderer(jdbc);
-            case H2GIS -> new H2gisTileRenderer(jdbc);
+            case H2GIS -> new H2gisTileRenderer(jdbc, version);
         };
     }
 }

@@ -5,8 +5,12 @@ import org.incidentatlas.storage.SqlWhere;
 /** Draws one Mapbox Vector Tile from a collection's table: by ST_AsMVT on PostGIS, in Java on H2GIS. */
 interface TileRenderer {
 
-    /** Each selected feature, clipped to the tile and its buffer; {@code where} selects them. */
-    byte[] features(TiledCollection collection, TileCoordinates tile, SqlWhere where);
+    /**
+     * Each selected feature, clipped to the tile and its buffer ({@code where} selects them), with the
+     * data version it reflects; not drawn when that version is {@code clientVersion} (the client's
+     * ETag; -1 when it holds none).
+     */
+    VersionedTile features(TiledCollection collection, TileCoordinates tile, SqlWhere where, long clientVersion);
 
     /**
      * The selected incidents summed per cell of a {@link TiledCollection#CELLS}-square grid over the

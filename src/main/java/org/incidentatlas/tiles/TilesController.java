@@ -1,8 +1,13 @@
 package org.incidentatlas.tiles;
 
+import org.incidentatlas.web.ETags;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,6 +42,8 @@ public class TilesController {
     private static final String TMS_DEFINITION =
             "https://raw.githubusercontent.com/opengeospatial/2D-Tile-Matrix-Set/master/registry/json/WebMercatorQuad.json";
     /** Features reach this far beyond the tile (as the MVT buffer), so symbols at the edges are drawn in both tiles. */
+    /** The ETags of tiles: the data version they were drawn at. */
+    private static final Pattern OWN_ETAG = Pattern.compile("\"d(\\d{1,18})-([0-9a-f]*)\"");
     private static final double FEATURE_MARGIN = (double) TiledCollection.BUFFER / TiledCollection.EXTENT;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -150,12 +157,49 @@ public class TilesController {
         // Aggregates count each incident in exactly one tile, so they read only the tile's own area.
         BoundingBox area = WebMercatorQuad.lonLat(envelope, aggregate ? 0 : FEATURE_MARGIN);
         SqlWhere where = collections.condition(c.id(), request.getParameterMap(), area);
-        String etag = "\"d" + version.current() + "\"";
-        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        String filters = filters(request);
+        long clientVersion = clientVersion(request, filters);
+        VersionedTile tile = aggregate ? aggregates(c, t, where, clientVersion) : renderer.features(c, t, where, clientVersion);
+        String etag = etag(tile.version(), filters);
+        if (!tile.modified()) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CacheControl.noCache()).build();
         }
-        byte[] body = aggregate ? renderer.aggregates(c, t, where) : renderer.features(c, t, where);
-        return ResponseEntity.ok().contentType(MVT).eTag(etag).cacheControl(CacheControl.noCache()).body(body);
+        return ResponseEntity.ok().contentType(MVT).eTag(etag).cacheControl(CacheControl.noCache()).body(tile.body());
+    }
+
+    private VersionedTile aggregates(TiledCollection c, TileCoordinates t, SqlWhere where, long clientVersion) {
+        long current = version.current();
+        return current == clientVersion ? VersionedTile.notModified(current)
+                : new VersionedTile(current, renderer.aggregates(c, t, where));
+    }
+
+    /**
+     * The ETag: the data version and the request's filters. The filters are in it because MapLibre
+     * keeps a tile's ETag when the tile URL changes (a map control changed the filters) and sends it
+     * for the new URL: with the version alone it would be told 304 and keep the old filter's tile.
+     */
+    private static String etag(long version, String filters) {
+        return "\"d" + version + "-" + filters + "\"";
+    }
+
+    /** A short digest of the query string (empty without one). */
+    private static String filters(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        UUID digest = UUID.nameUUIDFromBytes(query.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(digest.getMostSignificantBits() ^ digest.getLeastSignificantBits());
+    }
+
+    /** The data version of the client's tile, from If-None-Match (an ETag made here for the same filters); -1 for none. */
+    private static long clientVersion(HttpServletRequest request, String filters) {
+        String tag = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        Matcher m = tag == null ? null : OWN_ETAG.matcher(tag);
+        if (m == null || !m.matches() || !m.group(2).equals(filters)) {
+            return -1;
+        }
+        return Long.parseLong(m.group(1));
     }
 
     private TiledCollection tiled(String collectionId) {

@@ -166,6 +166,14 @@ abstract class TilesContract {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         HttpResponse<byte[]> again = api.getBytes(tilePath(tile, "incidents", ""), "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
+        // the same tile with other filters is another tile: the first one's ETag must not make it a 304
+        // (MapLibre sends a tile's old ETag when a control changes the tile URL's filters)
+        String battles = tilePath(tile, "incidents", "event_type=Battles");
+        HttpResponse<byte[]> filtered = api.getBytes(battles, "If-None-Match", etag);
+        assertThat(filtered.statusCode()).isEqualTo(200);
+        assertThat(filtered.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(filtered.body()).isEqualTo(getBytes(battles).body());
+        assertThat(api.getBytes(battles, "If-None-Match", filtered.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
 
         HttpResponse<String> created = api.send("POST", "/collections/incidents/items", """
                         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [45.9512, 40.2317]},

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.HeadlessChromium;
@@ -20,16 +23,20 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The web map in a real headless Chromium against the running service with its demo data: the
- * markers it loads are the features the API matches, before and after moving the date slider
- * and the other controls. Saves screenshots under target/.
+ * The web map (MapLibre GL JS on the service's vector tiles) in a real headless Chromium against the
+ * running service with its demo data: the incidents in the tiles it draws and the bars of its
+ * histogram are what the API matches, before and after moving the date slider and the other
+ * controls; popups fetch the incident by id; nothing is fetched from elsewhere. Saves screenshots
+ * under target/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "atlas.demo-data=true")
 abstract class WebMapContract {
@@ -69,15 +76,17 @@ abstract class WebMapContract {
     /** Waits until the map has finished its load number {@code loadId}. */
     WebElement loaded(int loadId) {
         WebElement map = browser.findElement(By.id("map"));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "map state " + map.getAttribute("data-state")
-                + ", load " + map.getAttribute("data-load-id") + "; status: " + browser.findElement(By.id("status")).getText() + "; console:\n" + HeadlessChromium.console(browser))
+        new WebDriverWait(browser, Duration.ofSeconds(120)).withMessage(() -> "map state " + map.getAttribute("data-state")
+                + ", load " + map.getAttribute("data-load-id") + "; status: " + browser.findElement(By.id("status")).getText()
+                + "; progress: " + ((JavascriptExecutor) browser).executeScript("var a = document.getElementById('map').atlas;"
+                        + " return a ? JSON.stringify(a.progress()) : 'no map'") + "; console:\n" + HeadlessChromium.console(browser))
                 .until(d -> "ready".equals(map.getAttribute("data-state"))
                         && Integer.parseInt(map.getAttribute("data-load-id")) >= loadId);
         return map;
     }
 
-    int markers(WebElement map) {
-        return Integer.parseInt(map.getAttribute("data-marker-count"));
+    long markers(WebElement map) {
+        return Long.parseLong(map.getAttribute("data-marker-count"));
     }
 
     void set(String id, String value) {
@@ -85,18 +94,86 @@ abstract class WebMapContract {
                 + "s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));", id, value);
     }
 
+    /** What the map draws: features MapLibre rendered from the incident tiles in the current view. */
+    long rendered() {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('map').atlas.rendered();")).longValue();
+    }
+
+    /** Every URL the page fetched: MapLibre's requests (tiles from its workers too) and the document's resources. */
+    @SuppressWarnings("unchecked")
+    List<String> requested() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('map').atlas.requested()"
+                        + ".concat(performance.getEntriesByType('resource').map(e => e.name));");
+    }
+
+    /** The histogram the page drew: its total and its bars (start, end, count). */
+    JsonNode histogram() {
+        WebElement canvas = browser.findElement(By.id("histogram"));
+        assertThat(canvas.getAttribute("data-state")).isEqualTo("ready");
+        return json.readTree(canvas.getAttribute("data-buckets"));
+    }
+
+    long histogramTotal() {
+        return Long.parseLong(browser.findElement(By.id("histogram")).getAttribute("data-total"));
+    }
+
+    /** The incidents per first event date (yyyy-mm-dd) that the items list for this query, all pages. */
+    Map<String, Long> itemsPerDay(String query) throws IOException, InterruptedException {
+        Map<String, Long> days = new TreeMap<>();
+        String next = url("/collections/incidents/items?limit=1000" + (query.isEmpty() ? "" : "&" + query));
+        while (next != null) {
+            HttpResponse<String> r = api.get(next, "Accept", "application/geo+json");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode page = json.readTree(r.body());
+            page.path("features").forEach(f -> days.merge(f.path("properties").path("event_date").asString(), 1L, Long::sum));
+            next = null;
+            for (JsonNode l : page.path("links")) {
+                if ("next".equals(l.path("rel").asString())) {
+                    next = l.path("href").asString();
+                }
+            }
+        }
+        return days;
+    }
+
+    /** Each bar holds the items whose first event date falls in it, and every item is in a bar. */
+    void assertHistogramMatchesItems(String query) throws IOException, InterruptedException {
+        Map<String, Long> days = itemsPerDay(query);
+        long total = days.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(histogramTotal()).isEqualTo(total).isEqualTo(numberMatched(query));
+        JsonNode buckets = histogram();
+        assertThat(buckets.size()).isPositive();
+        for (JsonNode b : buckets) {
+            String from = b.path("start").asString();
+            String to = b.path("end").asString();
+            long expected = days.entrySet().stream().filter(e -> e.getKey().compareTo(from) >= 0 && e.getKey().compareTo(to) < 0)
+                    .mapToLong(Map.Entry::getValue).sum();
+            assertThat(b.path("count").asLong()).as("bar %s/%s for %s", from, to, query).isEqualTo(expected).isPositive();
+        }
+    }
+
+    /** The page never leaves the service: no basemap, font, script or tile from elsewhere. */
+    void assertOffline() {
+        List<String> urls = requested();
+        assertThat(urls).as("requests").isNotEmpty()
+                .allSatisfy(u -> assertThat(u).startsWith(url("/")));
+    }
+
     @Test
-    void theMapShowsWhatTheApiMatchesAndFollowsItsControls() throws Exception {
+    void theMapDrawsFromTilesWhatTheApiMatchesAndFollowsItsControls() throws Exception {
         browser.get(url("/map"));
         WebElement map = loaded(1);
-        int all = markers(map);
+        long all = markers(map);
         String query = map.getAttribute("data-query");
         assertThat(query).startsWith("datetime=");
-        assertThat((long) all).isPositive().isEqualTo(numberMatched(query)).isEqualTo(numberMatched(""));
-        // clustered or single, the markers are drawn, and so are the borders
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
-                By.cssSelector(".incident-icon, .marker-cluster")).isEmpty());
-        assertThat(browser.findElements(By.cssSelector("path.leaflet-interactive"))).as("borders drawn").isNotEmpty();
+        // the incidents in the drawn tiles are the items the API matches, and some are on screen
+        assertThat(all).isPositive().isEqualTo(numberMatched(query)).isEqualTo(numberMatched(""));
+        assertThat(rendered()).as("features rendered from the tiles").isPositive();
+        assertThat(requested()).as("incident tiles with the controls' filters")
+                .anyMatch(u -> u.contains("/collections/incidents/tiles/WebMercatorQuad/") && u.endsWith("?" + query));
+        assertHistogramMatchesItems(query);
         save(screenshot());
 
         // move the end of the date range back to the first 60 days of the extent
@@ -107,8 +184,11 @@ abstract class WebMapContract {
         map = loaded(2);
         String earlyQuery = map.getAttribute("data-query");
         assertThat(earlyQuery).isNotEqualTo(query).startsWith("datetime=");
-        assertThat((long) markers(map)).isEqualTo(numberMatched(earlyQuery)).isLessThan(all).isPositive();
-        assertThat(browser.findElement(By.id("status")).getText()).startsWith(markers(map) + " incidents");
+        long early = markers(map);
+        assertThat(early).isEqualTo(numberMatched(earlyQuery)).isLessThan(all).isPositive();
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith(early + " incidents");
+        assertThat(requested()).anyMatch(u -> u.endsWith("?" + earlyQuery));
+        assertHistogramMatchesItems(earlyQuery);
 
         // the event-type filter and the border distance are the API's own parameters too
         set("date-to", String.valueOf(max));
@@ -117,8 +197,9 @@ abstract class WebMapContract {
         map = loaded(4);
         String typed = map.getAttribute("data-query");
         assertThat(typed).contains("event_type=Explosions%2FRemote+violence");
-        int explosions = markers(map);
-        assertThat((long) explosions).isEqualTo(numberMatched(typed)).isLessThan(all).isPositive();
+        long explosions = markers(map);
+        assertThat(explosions).isEqualTo(numberMatched(typed)).isLessThan(all).isPositive();
+        assertHistogramMatchesItems(typed);
         WebElement km = browser.findElement(By.id("border-km"));
         km.sendKeys("5");
         km.sendKeys(Keys.TAB);
@@ -126,10 +207,12 @@ abstract class WebMapContract {
         String near = map.getAttribute("data-query");
         assertThat(near).contains("max-border-distance=5000");
         assertThat((long) markers(map)).isEqualTo(numberMatched(near)).isLessThan(explosions);
+        assertThat(requested()).anyMatch(u -> u.endsWith("?" + near));
+        assertOffline();
     }
 
     @Test
-    void aPopupShowsDatePlaceCasualtiesPerClaimantAndSources() throws Exception {
+    void aPopupFetchesTheIncidentByIdAndShowsDatePlaceCasualtiesPerClaimantAndSources() throws Exception {
         browser.get(url("/map"));
         loaded(1);
         Object found = ((JavascriptExecutor) browser).executeAsyncScript(
@@ -139,36 +222,43 @@ abstract class WebMapContract {
                         + "      .sort((a, b) => b.properties.claims.length - a.properties.claims.length)[0];"
                         + "  done([f.id, f.properties.event_date, f.properties.claims[0].claimant, f.properties.location_name].join('|')); });");
         String[] incident = found.toString().split("\\|");
+        WebElement map = browser.findElement(By.id("map"));
         ((JavascriptExecutor) browser).executeScript("document.getElementById('map').atlas.showIncident(arguments[0]);",
                 incident[0]);
-        // once out of its cluster, the marker is clicked like a user would
-        WebElement marker = new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "no marker titled '" + incident[3]
-                        + "' among " + browser.findElements(By.cssSelector(".incident-icon")).stream().map(e -> e.getAttribute("title")).toList()
-                        + "\n" + HeadlessChromium.console(browser))
-                .until(d -> d.findElements(By.cssSelector(".incident-icon")).stream()
-                        .filter(e -> incident[3].equals(e.getAttribute("title"))).findFirst().orElse(null));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> {
-                    marker.click();
-                    return true;
-                });
-        // the popup fades in: wait until its text is visible
-        WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup")).stream()
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> HeadlessChromium.console(browser))
+                .until(d -> map.getAttribute("data-focus") != null);
+        // the incident's circle is clicked like a user would, where the map drew it
+        String[] focus = map.getAttribute("data-focus").split(",");
+        WebElement canvas = browser.findElement(By.cssSelector("#map canvas"));
+        int x = Integer.parseInt(focus[0]) - canvas.getSize().getWidth() / 2;
+        int y = Integer.parseInt(focus[1]) - canvas.getSize().getHeight() / 2;
+        new Actions(browser).moveToElement(canvas, x, y).click().perform();
+        // the popup is filled from the incident fetched by id
+        WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> HeadlessChromium.console(browser))
+                .until(d -> d.findElements(By.cssSelector(".maplibregl-popup-content .popup")).stream()
                         .filter(e -> e.getText().contains("Claimant")).findFirst().orElse(null));
-        assertThat(popup.getText()).contains(incident[1], incident[2], "Claimant", "Killed", "Fatalities:");
+        assertThat(map.getAttribute("data-popup-id")).isEqualTo(incident[0]);
+        assertThat(popup.getText()).contains(incident[1], incident[2], incident[3], "Claimant", "Killed", "Fatalities:");
+        assertThat(requested()).anyMatch(u -> u.endsWith("/collections/incidents/items/" + incident[0]));
         Path file = screenshot().resolveSibling(screenshot().getFileName().toString().replace(".png", "-popup.png"));
         save(file);
 
-        // places come on demand: the overlay loads the gazetteer for the visible box (the popup zoomed in)
-        WebElement map = browser.findElement(By.id("map"));
+        // places come on demand: the layer loads the gazetteer for the visible box (the map is zoomed in)
         assertThat(map.getAttribute("data-place-count")).isNull();
-        browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
-                .filter(l -> l.getText().contains("Places")).findFirst().orElseThrow()
-                .findElement(By.tagName("input")).click();
+        browser.findElement(By.id("layer-places")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> HeadlessChromium.console(browser))
                 .until(d -> map.getAttribute("data-place-count") != null);
         assertThat(Integer.parseInt(map.getAttribute("data-place-count"))).isPositive();
+        assertOffline();
+    }
+
+    @Test
+    void theHistogramRefusesABadIntervalOrFilterWithA400() throws Exception {
+        for (String q : List.of("interval=week", "datetime=yesterday", "event_type=Battles&limit=5")) {
+            HttpResponse<String> r = api.get("/map/histogram?" + q);
+            assertThat(r.statusCode()).as(q + ": " + r.body()).isEqualTo(400);
+            assertThat(json.readTree(r.body()).path("description").asString()).as(q).isNotBlank();
+        }
     }
 
     @Test

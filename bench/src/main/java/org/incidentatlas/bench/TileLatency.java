@@ -22,14 +22,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * TileLatency --base http://127.0.0.1:8080 --zoom 11 --box 43.5,38.4,49.5,42.0 [--tiles 200]
- *             [--threads 8 --seconds 20] [--query 'event_type=Battles']
+ *             [--threads 8 --seconds 20] [--query 'event_type=Battles'] [--plain /conformance]
  * </pre>
+ * With {@code --plain PATH} the throughput clients fetch that one cheap endpoint instead of tiles: the
+ * "plain HTTP loop", what the service's HTTP path alone costs on the same machine in the same run.
  */
 public final class TileLatency {
 
     public static void main(String[] args) throws Exception {
         String base = null;
         String query = "";
+        String plain = null;
         int zoom = 11;
         int tiles = 200;
         int threads = 0;
@@ -43,6 +46,7 @@ public final class TileLatency {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--query" -> query = args[++i];
+                case "--plain" -> plain = args[++i];
                 case "--box" -> box = Arrays.stream(args[++i].split(",")).mapToDouble(Double::parseDouble).toArray();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -78,6 +82,7 @@ public final class TileLatency {
             System.out.println("  warm (ETag 304): " + percentiles(warm));
             return;
         }
+        URI plainUri = plain == null ? null : URI.create(base + plain);
         AtomicLong done = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         long start = System.nanoTime();
@@ -89,7 +94,7 @@ public final class TileLatency {
             Thread w = new Thread(() -> {
                 try {
                     while (System.nanoTime() < end) {
-                        URI uri = URI.create(prefix + tile(own, range) + suffix);
+                        URI uri = plainUri != null ? plainUri : URI.create(prefix + tile(own, range) + suffix);
                         HttpResponse<byte[]> r = c.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
                         check(r, 200, uri);
                         done.incrementAndGet();
@@ -107,8 +112,9 @@ public final class TileLatency {
         }
         // over the time until the last request in flight at the deadline has its answer, as pgbench counts
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "zoom %d, %d connections, %.1f s: %d tiles = %.2f tiles/s (mean %.1f kB)%n", zoom, threads,
-                elapsed, done.get(), done.get() / elapsed, bytes.get() / 1024.0 / Math.max(1, done.get()));
+        System.out.printf(Locale.ROOT, "%s, %d connections, %.1f s: %d %s = %.2f %s/s (mean %.1f kB)%n",
+                plain == null ? "zoom " + zoom : "plain HTTP " + plain, threads, elapsed, done.get(), plain == null ? "tiles" : "requests",
+                done.get() / elapsed, plain == null ? "tiles" : "requests", bytes.get() / 1024.0 / Math.max(1, done.get()));
     }
 
     /** First and last column, first and last row of the tiles over the box. */

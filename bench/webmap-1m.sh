@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The web map (issue 14 point 3) in headless Chromium on PostGIS with COUNT synthetic incidents: the
+# first view's draw time (page opened → the tiles of the view drawn and the histogram in; target
+# ≤ 2 s) and, after filter changes (event type, then the date range), the incidents in the drawn
+# tiles and the histogram's total against the API's numberMatched for the same query.
+#
+#   the same throwaway cluster, service and one-statement load as bench/tiles.sh (bench/lib.sh);
+#   the browser check is bench/src/browser/java/org/incidentatlas/bench/WebMapAtScale.java, run as a
+#   single-file program on the project's test classpath (Selenium, Debian's chromium + chromedriver).
+#
+# Usage: bench/webmap-1m.sh
+# Environment: COUNT=1000000 RUNS=3 TARGET_MS=2000 WORK=/tmp/pgwebmap SKIP_BUILD=1 KEEP=1 (reuse a kept
+#              cluster, e.g. WORK=/tmp/pgtiles after KEEP=1 bench/tiles.sh) PG_BIN PGPORT APP_PORT
+# Results: printed and kept as bench/target/webmap-1m.log; exits 1 when a count differs or the first
+# view is slower than TARGET_MS.
+set -euo pipefail
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+
+COUNT=${COUNT:-1000000}
+RUNS=${RUNS:-3}
+TARGET_MS=${TARGET_MS:-2000}
+
+bench_init webmap-1m
+bench_build
+bench_cluster "${WORK:-/tmp/pgwebmap}"
+bench_service
+bench_load "$COUNT"
+
+CP=$ROOT/bench/target/test-classpath.txt
+./mvnw -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP" >/dev/null
+log "browser check: $RUNS runs, fresh browser each"
+java -cp "$(cat "$CP")" bench/src/browser/java/org/incidentatlas/bench/WebMapAtScale.java \
+  --base "$BASE" --runs "$RUNS" --target-ms "$TARGET_MS"
+log "done"
