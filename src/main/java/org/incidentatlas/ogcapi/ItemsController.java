@@ -42,10 +42,12 @@ public class ItemsController {
     private final CrsRegistry crs;
     private final FilterLimits filterLimits;
     private final ReplicaReads reads;
+    private final ReadEtags etags;
 
     public ItemsController(FeatureSources sources, JsonMapper json, ItemsRepresentations representations, CrsRegistry crs,
-                           FilterLimits filterLimits, ReplicaReads reads) {
+                           FilterLimits filterLimits, ReplicaReads reads, ReadEtags etags) {
         this.sources = sources;
+        this.etags = etags;
         this.reads = reads;
         this.json = json;
         this.representations = representations;
@@ -114,15 +116,20 @@ public class ItemsController {
         OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, OutputFormat.ITEMS);
         MediaType type = format.mediaType(OgcMediaTypes.GEOJSON);
         source.checkCursor(query);
+        // before the count: an unchanged page costs one indexed row
+        String etag = etags.of(request, format.parameter());
+        if (ReadEtags.notModified(request, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
         long matched = reads.read(request, () -> source.count(query));
         if (format != OutputFormat.JSON) {
-            return representations.items(format, source, query, matched);
+            return representations.items(format, source, query, matched, etag);
         }
         String self = ServiceLinks.current();
         String collection = ServiceLinks.url("/collections/" + collectionId);
         PageLinks pageLinks = new PageLinks();
         StreamingResponseBody body = out -> writeCollection(out, source, query, matched, self, collection, pageLinks);
-        return ResponseEntity.ok().contentType(type).header(CONTENT_CRS, "<" + query.crs().uri() + ">").body(body);
+        return ResponseEntity.ok().contentType(type).eTag(etag).header(CONTENT_CRS, "<" + query.crs().uri() + ">").body(body);
     }
 
     /** The Part 2 header naming the CRS of the geometries in the response. */

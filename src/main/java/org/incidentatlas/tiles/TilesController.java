@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.ogcapi.ApiException;
 import org.incidentatlas.ogcapi.CollectionConditions;
+import org.incidentatlas.storage.DataVersion;
 import org.incidentatlas.storage.SqlWhere;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;
