@@ -58,6 +58,7 @@ class OpenApiDocumentation implements OpenApiCustomizer {
             reads(op, OgcMediaTypes.GEOJSON_VALUE, OutputFormat.ITEMS);
             typed(op);
         });
+        get(api, DownloadController.PATH).ifPresent(op -> reads(op, OgcMediaTypes.GEOJSON_VALUE, DownloadController.FORMATS));
         PathItem items = api.getPaths().get(ITEMS);
         PathItem item = api.getPaths().get(ITEM);
         if (items != null && items.getPost() != null) {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import org.incidentatlas.testsupport.ExternalTool;
+import org.incidentatlas.testsupport.QgisPython;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +154,32 @@ abstract class DownloadContract {
             assertThat(hits.exitCode()).as(hits.output()).isZero();
             assertThat(new HashSet<>(ids(hits.output()))).as(source).isEqualTo(new HashSet<>(inArea));
         }
+    }
+
+    @Test
+    void qgisOpensTheFlatGeobufDownloadByItsUrl(@TempDir Path home) throws Exception {
+        QgisPython.require();
+        Path script = home.resolve("load_download.py");
+        try (var in = DownloadContract.class.getResourceAsStream("/qgis/load_download.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        List<String> every = matchedIds("");
+        List<String> inArea = matchedIds("bbox=" + AREA);
+        QgisPython.Result r = QgisPython.run(script, home, url("/collections/incidents/download?f=fgb"), AREA);
+        assertThat(r.exitCode()).as(r.stderr() + r.stdout()).isZero();
+        String[] lines = r.stdout().strip().split("\n");
+        JsonNode loaded = json.readTree(lines[lines.length - 1]);
+        assertThat(loaded.path("valid").asBoolean()).as(r.stdout()).isTrue();
+        assertThat(loaded.path("featureCount").asInt()).isEqualTo(every.size());
+        assertThat(loaded.path("read").asInt()).isEqualTo(every.size());
+        assertThat(loaded.path("distinctIds").asInt()).isEqualTo(every.size());
+        assertThat(loaded.path("crs").asString()).isEqualTo("EPSG:4326");
+        List<String> fields = new ArrayList<>();
+        loaded.path("fields").forEach(f -> fields.add(f.asString()));
+        assertThat(fields).contains("id", "event_date", "event_type", "fatalities", "claims");
+        Set<String> box = new HashSet<>();
+        loaded.path("inBox").forEach(id -> box.add(id.asString()));
+        assertThat(box).isEqualTo(new HashSet<>(inArea));
     }
 
     @Test
