@@ -61,6 +61,10 @@ ogr_run() { # format -> seconds
 
 features() { ogrinfo -ro -so -al "$1" 2>/dev/null | awk -F': ' '/Feature Count/ {print $2; exit}'; }
 
+# the service's code warmed up (JIT) by one small download in each format; ogr2ogr needs none
+for f in $FORMATS; do
+  curl -fsS -o /dev/null "$BASE/collections/incidents/download?f=$f&bbox=45.0,39.0,45.5,39.5"
+done
 log "service memory before: $(rss)"
 for f in $FORMATS; do
   svc=()

@@ -1,5 +1,6 @@
 package org.incidentatlas.ogcapi;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -153,14 +154,10 @@ public class DownloadController {
     }
 
     private static void flatGeobuf(Path file, FeatureSource source, ItemsQuery query, ExportCrs fileCrs) throws IOException {
-        IndexedFlatGeobufWriter writer = new IndexedFlatGeobufWriter(source.table(), fileCrs.epsg(), file.getParent());
-        try {
+        try (IndexedFlatGeobufWriter writer = new IndexedFlatGeobufWriter(source.table(), fileCrs.epsg(), file.getParent());
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             writeRows(writer, source, query, fileCrs);
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-                writer.writeTo(out);
-            }
-        } finally {
-            writer.abandon();
+            writer.writeTo(out);
         }
     }
 

@@ -23,7 +23,7 @@ import org.wololo.flatgeobuf.PackedRTree;
  * the header, the tree (built from those boxes in Hilbert order) and the features, copied from
  * the spool in that same order, go to the output. Disk: the spool, about the size of the file.
  */
-public final class IndexedFlatGeobufWriter implements TableWriter {
+public final class IndexedFlatGeobufWriter implements TableWriter, AutoCloseable {
 
     /** Children per tree node: GDAL's and the format's default. */
     static final int NODE_SIZE = 16;
@@ -88,8 +88,9 @@ public final class IndexedFlatGeobufWriter implements TableWriter {
         }
     }
 
-    /** Discards the spool (after a failure). */
-    public void abandon() {
+    /** Deletes the spool, whether or not the file was written. */
+    @Override
+    public void close() {
         try {
             spool.close();
         } catch (IOException ignored) {
