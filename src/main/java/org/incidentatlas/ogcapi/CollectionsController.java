@@ -1,5 +1,9 @@
 package org.incidentatlas.ogcapi;
 
+import org.incidentatlas.web.ServiceLinks;
+import org.incidentatlas.web.OutputFormat;
+import org.incidentatlas.web.OgcMediaTypes;
+import org.incidentatlas.web.RequestFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentatlas.web.Link;
-import org.incidentatlas.web.OgcMediaTypes;
-import org.incidentatlas.web.OutputFormat;
-import org.incidentatlas.web.RequestFormat;
-import org.incidentatlas.web.ServiceLinks;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -49,10 +50,12 @@ public class CollectionsController {
 
     private final FeatureSources sources;
     private final CrsRegistry crs;
+    private final ReadEtags etags;
 
-    public CollectionsController(FeatureSources sources, CrsRegistry crs) {
+    public CollectionsController(FeatureSources sources, CrsRegistry crs, ReadEtags etags) {
         this.sources = sources;
         this.crs = crs;
+        this.etags = etags;
     }
 
     @GetMapping("/collections")
@@ -63,7 +66,11 @@ public class CollectionsController {
         MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON, OutputFormat.DOCUMENTS);
         List<Link> links = List.of(new Link(ServiceLinks.url("/collections"), "self", "application/json", "This document"),
                 new Link(ServiceLinks.url("/collections?f=html"), "alternate", "text/html", "This document as HTML"));
-        return ResponseEntity.ok().contentType(type)
+        String etag = etags.of(request, type.toString());
+        if (ReadEtags.notModified(request, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok().contentType(type).eTag(etag)
                 .body(new Collections(links, sources.all().stream().map(this::describe).toList()));
     }
 
@@ -74,7 +81,11 @@ public class CollectionsController {
             throws HttpMediaTypeNotAcceptableException {
         FeatureSource source = sources.get(collectionId);
         MediaType type = RequestFormat.negotiate(request, MediaType.APPLICATION_JSON, OutputFormat.DOCUMENTS);
-        return ResponseEntity.ok().contentType(type).body(describe(source));
+        String etag = etags.of(request, type.toString());
+        if (ReadEtags.notModified(request, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok().contentType(type).eTag(etag).body(describe(source));
     }
 
     private Collection describe(FeatureSource source) {
@@ -87,6 +98,12 @@ public class CollectionsController {
                 new Link(ServiceLinks.url(base + "/items?f=csv"), "items", "text/csv", source.title() + " as CSV"),
                 new Link(ServiceLinks.url(base + "/items?f=fgb"), "items", "application/flatgeobuf", source.title() + " as FlatGeobuf"),
                 new Link(ServiceLinks.url(base + "/items?f=gpkg"), "items", "application/geopackage+sqlite3", source.title() + " as GeoPackage")));
+        for (OutputFormat f : DownloadController.FORMATS) {
+            MediaType t = f.mediaType(OgcMediaTypes.GEOJSON);
+            links.add(new Link(ServiceLinks.url(base + "/download?f=" + f.parameter()), "enclosure", t.getType() + "/" + t.getSubtype(),
+                    "Every feature in one " + ItemsRepresentations.title(f) + " file"
+                            + (f == OutputFormat.FLATGEOBUF ? ", with its spatial index" : "")));
+        }
         links.add(new Link(ServiceLinks.url(base + "/tiles"), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
                 "application/json", source.title() + " as vector tiles (OGC API - Tiles)"));
         if (!source.queryables().isEmpty()) {

@@ -1,5 +1,11 @@
 package org.incidentatlas.ogcapi;
 
+import org.incidentatlas.web.ServiceLinks;
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.OutputFormat;
+import org.incidentatlas.web.Link;
+import org.incidentatlas.web.OgcMediaTypes;
+import org.incidentatlas.web.RequestFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -13,12 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentatlas.cql.FilterLimits;
 import org.incidentatlas.filter.PageSlice;
-import org.incidentatlas.web.ApiException;
-import org.incidentatlas.web.Link;
-import org.incidentatlas.web.OgcMediaTypes;
-import org.incidentatlas.web.OutputFormat;
-import org.incidentatlas.web.RequestFormat;
-import org.incidentatlas.web.ServiceLinks;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,10 +48,12 @@ public class ItemsController {
     private final CrsRegistry crs;
     private final FilterLimits filterLimits;
     private final ReplicaReads reads;
+    private final ReadEtags etags;
 
     public ItemsController(FeatureSources sources, JsonMapper json, ItemsRepresentations representations, CrsRegistry crs,
-                           FilterLimits filterLimits, ReplicaReads reads) {
+                           FilterLimits filterLimits, ReplicaReads reads, ReadEtags etags) {
         this.sources = sources;
+        this.etags = etags;
         this.reads = reads;
         this.json = json;
         this.representations = representations;
@@ -120,15 +122,20 @@ public class ItemsController {
         OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, OutputFormat.ITEMS);
         MediaType type = format.mediaType(OgcMediaTypes.GEOJSON);
         source.checkCursor(query);
+        // before the count: an unchanged page costs one indexed row
+        String etag = etags.of(request, format.parameter());
+        if (ReadEtags.notModified(request, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
         long matched = reads.read(request, () -> source.count(query));
         if (format != OutputFormat.JSON) {
-            return representations.items(format, source, query, matched);
+            return representations.items(format, source, query, matched, etag);
         }
         String self = ServiceLinks.current();
         String collection = ServiceLinks.url("/collections/" + collectionId);
         PageLinks pageLinks = new PageLinks();
         StreamingResponseBody body = out -> writeCollection(out, source, query, matched, self, collection, pageLinks);
-        return ResponseEntity.ok().contentType(type).header(CONTENT_CRS, "<" + query.crs().uri() + ">").body(body);
+        return ResponseEntity.ok().contentType(type).eTag(etag).header(CONTENT_CRS, "<" + query.crs().uri() + ">").body(body);
     }
 
     /** The Part 2 header naming the CRS of the geometries in the response. */

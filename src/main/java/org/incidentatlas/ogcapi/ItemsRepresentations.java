@@ -82,43 +82,40 @@ class ItemsRepresentations {
         };
     }
 
-    ResponseEntity<StreamingResponseBody> items(OutputFormat format, FeatureSource source, ItemsQuery query, long matched)
-            throws IOException {
+    ResponseEntity<StreamingResponseBody> items(OutputFormat format, FeatureSource source, ItemsQuery query, long matched,
+                                                String etag) throws IOException {
         if (format == OutputFormat.HTML) {
-            return htmlItems(source, query, matched);
+            return htmlItems(source, query, matched, etag);
         }
         if (format == OutputFormat.GEOPACKAGE) {
-            return geoPackage(source, query);
+            return geoPackage(source, query, etag);
         }
-        FileCrs crs = FileCrs.of(query.crs());
-        StreamingResponseBody body = out -> {
-            TableWriter writer = format == OutputFormat.CSV ? new CsvTableWriter(out, source.table())
-                    : new FlatGeobufTableWriter(out, source.table(), crs.epsg());
-            source.rowPage(query, row -> write(writer, crs.apply(row)));
-            writer.finish();
-        };
-        return download(format, source).header(ItemsController.CONTENT_CRS, "<" + crs.uri() + ">").body(body);
+        // A page is at most 10,000 features (a few MB): it is written to memory first, so that its
+        // Link headers can say where the next page is before the body starts.
+        ExportCrs crs = ExportCrs.of(query.crs());
+        ByteArrayOutputStream page = new ByteArrayOutputStream(64 * 1024);
+        TableWriter writer = format == OutputFormat.CSV ? new CsvTableWriter(page, source.table())
+                : new FlatGeobufTableWriter(page, source.table(), crs.epsg());
+        PageSlice slice = source.rowPage(query, row -> write(writer, crs.apply(row)));
+        writer.finish();
+        StreamingResponseBody body = page::writeTo;
+        return download(format, source).eTag(etag).header(HttpHeaders.LINK, pageLinks(format, slice))
+                .header(ItemsController.CONTENT_CRS, "<" + crs.uri() + ">").contentLength(page.size()).body(body);
     }
 
-    /**
-     * The CRS of an export. Files keep x first whatever the CRS's definition says (GDAL and QGIS read
-     * them so), so geographic requests, EPSG:4326 included, are written as longitude/latitude
-     * (CRS84), and projected ones (EPSG:3857, 32638, 32639) in their eastings and northings.
-     */
-    private record FileCrs(SupportedCrs crs, int epsg, String uri, String wkt1) {
-
-        static FileCrs of(SupportedCrs asked) {
-            if (!asked.projected()) {
-                return new FileCrs(null, 4326, ItemsRequest.CRS84, null);
-            }
-            return new FileCrs(asked, Integer.parseInt(asked.uri().substring(asked.uri().lastIndexOf('/') + 1)), asked.uri(),
-                    asked.wkt1());
+    /** RFC 8288 Link headers for a page in a file format, which has no place for links inside. */
+    static String[] pageLinks(OutputFormat format, PageSlice slice) {
+        MediaType t = format.mediaType(OgcMediaTypes.GEOJSON);
+        String type = "; type=\"" + t.getType() + "/" + t.getSubtype() + "\"";
+        List<String> links = new ArrayList<>();
+        links.add("<" + ServiceLinks.current() + ">; rel=\"self\"" + type);
+        if (slice.next() != null) {
+            links.add("<" + ServiceLinks.currentWith("cursor", slice.next().token()) + ">; rel=\"next\"" + type);
         }
-
-        FeatureRow apply(FeatureRow row) {
-            return crs == null || row.geometry() == null ? row
-                    : new FeatureRow(crs.fromStorage(row.geometry()), row.values());
+        if (slice.previous() != null) {
+            links.add("<" + ServiceLinks.currentWith("cursor", slice.previous().token()) + ">; rel=\"prev\"" + type);
         }
+        return links.toArray(String[]::new);
     }
 
     private static ResponseEntity.BodyBuilder download(OutputFormat format, FeatureSource source) {
@@ -128,14 +125,16 @@ class ItemsRepresentations {
     }
 
     /** SQLite writes to a file: the page is written there first, then streamed and deleted. */
-    private ResponseEntity<StreamingResponseBody> geoPackage(FeatureSource source, ItemsQuery query) throws IOException {
-        FileCrs crs = FileCrs.of(query.crs());
+    private ResponseEntity<StreamingResponseBody> geoPackage(FeatureSource source, ItemsQuery query, String etag)
+            throws IOException {
+        ExportCrs crs = ExportCrs.of(query.crs());
         Path file = Files.createTempFile("atlas-" + source.id() + "-", ".gpkg");
         Files.delete(file); // the GeoPackage library creates the file itself
         try {
             GeoPackageTableWriter writer = new GeoPackageTableWriter(file.toFile(), source.table(), crs.epsg(), crs.wkt1());
+            PageSlice slice;
             try {
-                source.rowPage(query, row -> write(writer, crs.apply(row)));
+                slice = source.rowPage(query, row -> write(writer, crs.apply(row)));
             } catch (RuntimeException e) {
                 writer.abandon();
                 throw e;
@@ -149,7 +148,8 @@ class ItemsRepresentations {
                     Files.deleteIfExists(file);
                 }
             };
-            return download(OutputFormat.GEOPACKAGE, source).header(ItemsController.CONTENT_CRS, "<" + crs.uri() + ">")
+            return download(OutputFormat.GEOPACKAGE, source).eTag(etag)
+                    .header(HttpHeaders.LINK, pageLinks(OutputFormat.GEOPACKAGE, slice)).header(ItemsController.CONTENT_CRS, "<" + crs.uri() + ">")
                     .contentLength(size).body(body);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
@@ -165,7 +165,7 @@ class ItemsRepresentations {
         }
     }
 
-    private ResponseEntity<StreamingResponseBody> htmlItems(FeatureSource source, ItemsQuery query, long matched) {
+    private ResponseEntity<StreamingResponseBody> htmlItems(FeatureSource source, ItemsQuery query, long matched, String etag) {
         String itemsUrl = ServiceLinks.url("/collections/" + source.id() + "/items");
         String cursorTemplate = ServiceLinks.currentWith("cursor", "CURSOR");
         List<Anchor> formats = alternates(OutputFormat.HTML).stream()
@@ -192,7 +192,7 @@ class ItemsRepresentations {
                     ServiceLinks.currentWith("f", "json"), columns, rows, paging), w);
             w.flush();
         };
-        return ResponseEntity.ok().contentType(OutputFormat.HTML.mediaType(null)).body(body);
+        return ResponseEntity.ok().contentType(OutputFormat.HTML.mediaType(null)).eTag(etag).body(body);
     }
 
     /** The page's map reads the feature's GeoJSON, so it is written in the storage CRS (CRS84) whatever crs says. */

@@ -19,7 +19,6 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import org.incidentatlas.web.ApiError;
 import org.incidentatlas.web.OgcMediaTypes;
 import org.incidentatlas.web.OutputFormat;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -62,6 +61,7 @@ class OpenApiDocumentation implements OpenApiCustomizer {
             reads(op, OgcMediaTypes.GEOJSON_VALUE, OutputFormat.ITEMS);
             typed(op);
         });
+        get(api, DownloadController.PATH).ifPresent(op -> reads(op, OgcMediaTypes.GEOJSON_VALUE, DownloadController.FORMATS));
         PathItem items = api.getPaths().get(ITEMS);
         PathItem item = api.getPaths().get(ITEM);
         if (items != null && items.getPost() != null) {

@@ -1,5 +1,7 @@
 package org.incidentatlas.ogcapi;
 
+import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.Link;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,8 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentatlas.cql.Queryable;
-import org.incidentatlas.web.ApiException;
-import org.incidentatlas.web.Link;
 import org.incidentatlas.web.ServiceLinks;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

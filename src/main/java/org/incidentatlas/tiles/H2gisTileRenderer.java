@@ -1,5 +1,6 @@
 package org.incidentatlas.tiles;
 
+import org.incidentatlas.storage.DataVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

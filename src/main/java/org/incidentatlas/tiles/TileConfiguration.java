@@ -1,5 +1,6 @@
 package org.incidentatlas.tiles;
 
+import org.incidentatlas.storage.DataVersion;
 import org.incidentatlas.storage.DatabaseBackend;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,5 @@
 package org.incidentatlas.tiles;
 
-import org.incidentatlas.web.ETags;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.ogcapi.CollectionConditions;
+import org.incidentatlas.storage.DataVersion;
 import org.incidentatlas.storage.SqlWhere;
 import org.incidentatlas.web.ApiException;
 import org.locationtech.jts.geom.Envelope;

@@ -1,14 +1,15 @@
-package org.incidentatlas.tiles;
+package org.incidentatlas.storage;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The committed version of incidents, places and borders together (table data_version, moved on by
- * triggers in every writing transaction, migration V9): the ETag of tiles, one indexed row to read.
+ * triggers in every writing transaction, migration V9): one indexed row to read, the base of the
+ * ETags of tiles, items pages, collections and whole exports.
  */
 @Component
-class DataVersion {
+public class DataVersion {
 
     private final JdbcTemplate jdbc;
 
@@ -16,7 +17,7 @@ class DataVersion {
         this.jdbc = jdbc;
     }
 
-    long current() {
+    public long current() {
         Long v = jdbc.queryForObject("SELECT version FROM data_version WHERE id = 1", Long.class);
         return v == null ? 0 : v;
     }
