@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -77,6 +78,7 @@ public class JdbcIncidentStore implements IncidentStore {
     private final BorderDistanceTable distances;
     private final TransactionTemplate transactions;
     private final KeysetPages pages;
+    private final KeptCounts kept;
     private final JsonMapper json = JsonMapper.builder().build();
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), SRID);
 
@@ -90,6 +92,7 @@ public class JdbcIncidentStore implements IncidentStore {
         this.transactions = new TransactionTemplate(transactionManager);
         this.pages = new KeysetPages(jdbc, transactionManager);
         this.distances = new BorderDistanceTable(jdbc, dialect);
+        this.kept = new KeptCounts(jdbc);
     }
 
     /** The sort column of a field (never null: keyset paging compares values) and how its values are read and bound. */
@@ -368,6 +371,24 @@ public class JdbcIncidentStore implements IncidentStore {
         SqlWhere where = where(filter);
         Long n = jdbc.queryForObject("SELECT count(*) FROM incidents" + where.sql(), Long.class, where.args().toArray());
         return n == null ? 0 : n;
+    }
+
+    @Override
+    public OptionalLong numberMatched(IncidentFilter filter) {
+        CountPlan plan = CountPlanner.plan(filter);
+        if (plan instanceof CountPlan.Totals t) {
+            return OptionalLong.of(kept.totals(t));
+        }
+        if (plan instanceof CountPlan.Days d) {
+            return OptionalLong.of(kept.days(d));
+        }
+        if (plan instanceof CountPlan.Cells c) {
+            return OptionalLong.of(kept.cells(c, where(filter)));
+        }
+        if (plan instanceof CountPlan.BorderBands b) {
+            return OptionalLong.of(distances.countWithinAny(b.borders(), b.maxDistanceM()));
+        }
+        return OptionalLong.empty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.OptionalLong;
 
 import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.borders.BorderSet;
@@ -92,8 +93,8 @@ class IncidentsSource implements FeatureSource {
     }
 
     @Override
-    public long count(ItemsQuery query) {
-        return store.count(filter(query));
+    public OptionalLong count(ItemsQuery query) {
+        return store.numberMatched(filter(query));
     }
 
     @Override

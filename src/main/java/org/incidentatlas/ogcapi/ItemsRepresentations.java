@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.ogcapi.export.CsvTableWriter;
@@ -71,7 +72,7 @@ class ItemsRepresentations {
         };
     }
 
-    ResponseEntity<StreamingResponseBody> items(OutputFormat format, FeatureSource source, ItemsQuery query, long matched)
+    ResponseEntity<StreamingResponseBody> items(OutputFormat format, FeatureSource source, ItemsQuery query, OptionalLong matched)
             throws IOException {
         if (format == OutputFormat.HTML) {
             return htmlItems(source, query, matched);
@@ -154,13 +155,14 @@ class ItemsRepresentations {
         }
     }
 
-    private ResponseEntity<StreamingResponseBody> htmlItems(FeatureSource source, ItemsQuery query, long matched) {
+    private ResponseEntity<StreamingResponseBody> htmlItems(FeatureSource source, ItemsQuery query, OptionalLong matched) {
         String base = ServiceLinks.url("");
         String itemsUrl = ServiceLinks.url("/collections/" + source.id() + "/items");
         String cursorTemplate = ServiceLinks.currentWith("cursor", "CURSOR");
         HtmlPage page = new HtmlPage(base, source.title())
                 .heading(source.title())
-                .paragraph(matched + " features match this query; up to " + query.limit() + " are shown per page.")
+                .paragraph((matched.isPresent() ? matched.getAsLong() + " features match this query; up" : "Up") + " to "
+                        + query.limit() + " are shown per page.")
                 .paragraph(query.properties().isEmpty() ? "" : "Filters: " + query.properties())
                 .links("Formats:", alternates(OutputFormat.HTML).stream()
                         .map(l -> new HtmlPage.Anchor(l.href(), l.title().substring(TITLE_PREFIX.length()))).toList())
