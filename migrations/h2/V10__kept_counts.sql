@@ -15,12 +15,12 @@ CREATE TABLE incident_cells (
 CREATE INDEX incident_cells_row_idx ON incident_cells (level, cy, cx);
 
 CREATE TABLE incident_days (
-    day         date        NOT NULL,
+    event_day         date        NOT NULL,
     event_type  varchar(64) NOT NULL,
     country     varchar(3)  NOT NULL,
     starts      bigint      NOT NULL,
     ends        bigint      NOT NULL,
-    PRIMARY KEY (day, event_type, country)
+    PRIMARY KEY (event_day, event_type, country)
 );
 
 CREATE ALIAS atlas_mercator_x DETERMINISTIC FOR 'org.incidentatlas.incidents.MercatorCells.x';
@@ -36,12 +36,12 @@ FROM (SELECT ST_PointOnSurface(geom) AS p, event_type, fatalities FROM incidents
 CROSS JOIN (SELECT X AS lv FROM SYSTEM_RANGE(7, 15, 2)) l
 GROUP BY l.lv, atlas_cell_x(ST_X(p), l.lv), atlas_cell_y(ST_Y(p), l.lv), event_type;
 
-INSERT INTO incident_days (day, event_type, country, starts, ends)
-SELECT day, event_type, country, sum(s), sum(e) FROM (
-    SELECT event_date AS day, event_type, COALESCE(CAST(country AS VARCHAR(3)), '') AS country, 1 AS s, 0 AS e FROM incidents
+INSERT INTO incident_days (event_day, event_type, country, starts, ends)
+SELECT event_day, event_type, country, sum(s), sum(e) FROM (
+    SELECT event_date AS event_day, event_type, COALESCE(CAST(country AS VARCHAR(3)), '') AS country, 1 AS s, 0 AS e FROM incidents
     UNION ALL
     SELECT event_last_date, event_type, COALESCE(CAST(country AS VARCHAR(3)), ''), 0, 1 FROM incidents) x
-GROUP BY day, event_type, country;
+GROUP BY event_day, event_type, country;
 
 CREATE TRIGGER incidents_kept_counts AFTER INSERT, UPDATE, DELETE ON incidents
     FOR EACH ROW CALL 'org.incidentatlas.incidents.KeptCountsTrigger';

@@ -24,12 +24,12 @@ CREATE INDEX incident_cells_row_idx ON incident_cells (level, cy, cx);
 -- (event_date) and end (event_last_date) that day. The incidents overlapping [s, e] are those
 -- starting on or before e less those ending before s: two prefix sums.
 CREATE TABLE incident_days (
-    day         date        NOT NULL,
+    event_day         date        NOT NULL,
     event_type  varchar(64) NOT NULL,
     country     varchar(3)  NOT NULL,
     starts      bigint      NOT NULL,
     ends        bigint      NOT NULL,
-    PRIMARY KEY (day, event_type, country)
+    PRIMARY KEY (event_day, event_type, country)
 );
 
 -- Spherical Mercator metres as the tile renderers compute them; the poles nudged so the logarithm
@@ -67,12 +67,12 @@ BEGIN
         || 'sum_x = CASE WHEN c.incidents + EXCLUDED.incidents = 0 THEN 0 ELSE c.sum_x + EXCLUDED.sum_x END, '
         || 'sum_y = CASE WHEN c.incidents + EXCLUDED.incidents = 0 THEN 0 ELSE c.sum_y + EXCLUDED.sum_y END';
     EXECUTE 'WITH d AS (' || delta || ') '
-        || 'INSERT INTO incident_days AS t (day, event_type, country, starts, ends) '
-        || 'SELECT day, event_type, country, sum(s), sum(e) FROM ('
-        || 'SELECT event_date AS day, event_type, coalesce(CAST(country AS varchar(3)), '''') AS country, sign AS s, 0 AS e FROM d '
+        || 'INSERT INTO incident_days AS t (event_day, event_type, country, starts, ends) '
+        || 'SELECT event_day, event_type, country, sum(s), sum(e) FROM ('
+        || 'SELECT event_date AS event_day, event_type, coalesce(CAST(country AS varchar(3)), '''') AS country, sign AS s, 0 AS e FROM d '
         || 'UNION ALL SELECT event_last_date, event_type, coalesce(CAST(country AS varchar(3)), ''''), 0, sign FROM d) x '
         || 'GROUP BY 1, 2, 3 HAVING sum(s) <> 0 OR sum(e) <> 0 ORDER BY 1, 2, 3 '
-        || 'ON CONFLICT (day, event_type, country) DO UPDATE SET starts = t.starts + EXCLUDED.starts, ends = t.ends + EXCLUDED.ends';
+        || 'ON CONFLICT (event_day, event_type, country) DO UPDATE SET starts = t.starts + EXCLUDED.starts, ends = t.ends + EXCLUDED.ends';
 END
 $$;
 

@@ -30,10 +30,10 @@ final class KeptCounts {
     /** Incidents overlapping [start, end]: those starting on or before the end less those ending before the start. */
     long days(CountPlan.Days plan) {
         SqlWhere same = SqlWhere.NONE.equal("event_type", plan.eventType()).equal("country", plan.country());
-        SqlWhere starting = plan.dates() == null || plan.dates().end() == null ? same : same.and("day <= ?", plan.dates().end());
+        SqlWhere starting = plan.dates() == null || plan.dates().end() == null ? same : same.and("event_day <= ?", plan.dates().end());
         long n = number("SELECT COALESCE(sum(starts), 0) FROM incident_days" + starting.sql(), starting.args());
         if (plan.dates() != null && plan.dates().start() != null) {
-            SqlWhere ended = same.and("day < ?", plan.dates().start());
+            SqlWhere ended = same.and("event_day < ?", plan.dates().start());
             n -= number("SELECT COALESCE(sum(ends), 0) FROM incident_days" + ended.sql(), ended.args());
         }
         return n;

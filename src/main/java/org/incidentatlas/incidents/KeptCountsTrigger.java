@@ -38,11 +38,11 @@ public class KeptCountsTrigger implements Trigger {
             + "WHEN NOT MATCHED THEN INSERT (level, cx, cy, event_type, incidents, fatalities, sum_x, sum_y) "
             + "VALUES (s.level, s.cx, s.cy, s.event_type, s.incidents, s.fatalities, s.sum_x, s.sum_y)";
 
-    private static final String ADD_TO_DAY = "MERGE INTO incident_days t USING (SELECT CAST(? AS DATE) AS day, "
+    private static final String ADD_TO_DAY = "MERGE INTO incident_days t USING (SELECT CAST(? AS DATE) AS event_day, "
             + "CAST(? AS VARCHAR(64)) AS event_type, CAST(? AS VARCHAR(3)) AS country, CAST(? AS BIGINT) AS starts, "
-            + "CAST(? AS BIGINT) AS ends) s ON t.day = s.day AND t.event_type = s.event_type AND t.country = s.country "
+            + "CAST(? AS BIGINT) AS ends) s ON t.event_day = s.event_day AND t.event_type = s.event_type AND t.country = s.country "
             + "WHEN MATCHED THEN UPDATE SET starts = t.starts + s.starts, ends = t.ends + s.ends "
-            + "WHEN NOT MATCHED THEN INSERT (day, event_type, country, starts, ends) VALUES (s.day, s.event_type, s.country, s.starts, s.ends)";
+            + "WHEN NOT MATCHED THEN INSERT (event_day, event_type, country, starts, ends) VALUES (s.event_day, s.event_type, s.country, s.starts, s.ends)";
 
     private final Map<String, Integer> columns = new HashMap<>();
 
