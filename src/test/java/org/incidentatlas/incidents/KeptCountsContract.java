@@ -161,8 +161,8 @@ abstract class KeptCountsContract {
         return stored.stream().filter(i -> {
             IncidentData d = i.data();
             LocalDate last = d.eventDateEnd() == null ? d.eventDate() : d.eventDateEnd();
-            boolean box = f.bbox() == null || d.location().geometry().getEnvelopeInternal().intersects(
-                    new org.locationtech.jts.geom.Envelope(f.bbox().minLon(), f.bbox().maxLon(), f.bbox().minLat(), f.bbox().maxLat()));
+            boolean box = f.bbox() == null || d.location().geometry().intersects(WGS84.toGeometry(
+                    new org.locationtech.jts.geom.Envelope(f.bbox().minLon(), f.bbox().maxLon(), f.bbox().minLat(), f.bbox().maxLat())));
             boolean dates = f.dates() == null || ((f.dates().end() == null || !d.eventDate().isAfter(f.dates().end()))
                     && (f.dates().start() == null || !last.isBefore(f.dates().start())));
             return box && dates && (f.eventType() == null || f.eventType().equals(d.eventType()))

@@ -125,7 +125,11 @@ abstract class TilesContract {
                         .forEach(e -> tileTypes.merge(e.getKey(), e.getValue().asLong(), Long::sum));
             }
         }
-        assertThat(count).isEqualTo(getJson("/collections/incidents/items?limit=1&" + query).path("numberMatched").asLong());
+        JsonNode matched = getJson("/collections/incidents/items?limit=1&" + query).path("numberMatched");
+        if (!matched.isMissingNode()) {
+            // left out where no kept count answers the filter (incidents.CountPlanner)
+            assertThat(count).isEqualTo(matched.asLong());
+        }
         assertThat(count).isEqualTo(items.size());
         assertThat(dead).isEqualTo(fatalities);
         assertThat(tileTypes).isEqualTo(types);
