@@ -2,6 +2,7 @@ package org.incidentatlas.incidents;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import org.incidentatlas.borders.BorderSet;
@@ -39,6 +40,12 @@ public interface IncidentStore {
 
     /** How many incidents the filter selects (answered from the indexes). */
     long count(IncidentFilter filter);
+
+    /**
+     * How many incidents the filter selects when the counts kept on write answer it exactly
+     * ({@link CountPlanner}); empty when only walking every match would (numberMatched then left out).
+     */
+    OptionalLong numberMatched(IncidentFilter filter);
 
     /**
      * Streams one page of at most {@code limit} incidents in ascending id order to {@code sink},

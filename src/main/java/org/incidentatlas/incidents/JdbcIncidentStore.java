@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -66,6 +67,7 @@ public class JdbcIncidentStore implements IncidentStore {
     private final TransactionTemplate transactions;
     private final KeysetPages pages;
     private final IncidentColumns columns;
+    private final KeptCounts kept;
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), SRID);
 
     /** {@code borders} gives the borders in force when an incident is written. */
@@ -79,6 +81,7 @@ public class JdbcIncidentStore implements IncidentStore {
         this.pages = new KeysetPages(jdbc, transactionManager);
         this.distances = new BorderDistanceTable(jdbc, dialect);
         this.columns = new IncidentColumns(dialect);
+        this.kept = new KeptCounts(jdbc);
     }
 
     /** The sort column of a field (never null: keyset paging compares values) and how its values are read and bound. */
@@ -317,6 +320,24 @@ public class JdbcIncidentStore implements IncidentStore {
         SqlWhere where = where(filter);
         Long n = jdbc.queryForObject("SELECT count(*) FROM incidents" + where.sql(), Long.class, where.args().toArray());
         return n == null ? 0 : n;
+    }
+
+    @Override
+    public OptionalLong numberMatched(IncidentFilter filter) {
+        CountPlan plan = CountPlanner.plan(filter);
+        if (plan instanceof CountPlan.Totals t) {
+            return OptionalLong.of(kept.totals(t));
+        }
+        if (plan instanceof CountPlan.Days d) {
+            return OptionalLong.of(kept.days(d));
+        }
+        if (plan instanceof CountPlan.Cells c) {
+            return OptionalLong.of(kept.cells(c, where(filter)));
+        }
+        if (plan instanceof CountPlan.BorderBands b) {
+            return OptionalLong.of(distances.countWithinAny(b.borders(), b.maxDistanceM()));
+        }
+        return OptionalLong.empty();
     }
 
     @Override

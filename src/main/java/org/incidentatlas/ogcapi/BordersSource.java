@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.OptionalLong;
 
 import org.incidentatlas.borders.Border;
 import org.incidentatlas.borders.BorderQueryables;
@@ -71,8 +72,8 @@ class BordersSource implements FeatureSource {
     }
 
     @Override
-    public long count(ItemsQuery query) {
-        return store.count(query.bbox(), kind(query), query.filter());
+    public OptionalLong count(ItemsQuery query) {
+        return OptionalLong.of(store.count(query.bbox(), kind(query), query.filter()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.OptionalLong;
 
 import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.BoundingBox;
@@ -33,7 +34,8 @@ interface FeatureSource {
 
     Optional<Extent> extent();
 
-    long count(ItemsQuery query);
+    /** numberMatched: empty where no exact count is cheap, and the response then leaves it out. */
+    OptionalLong count(ItemsQuery query);
 
     /** Refuses (400) a cursor that cannot belong to this query, before the response starts. */
     default void checkCursor(ItemsQuery query) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import org.incidentatlas.borders.BorderRegistry;
@@ -94,8 +95,8 @@ class IncidentsSource implements FeatureSource {
     }
 
     @Override
-    public long count(ItemsQuery query) {
-        return store.count(filter(query));
+    public OptionalLong count(ItemsQuery query) {
+        return store.numberMatched(filter(query));
     }
 
     @Override

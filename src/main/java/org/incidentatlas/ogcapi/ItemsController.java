@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -127,7 +128,7 @@ public class ItemsController {
         if (ReadEtags.notModified(request, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        long matched = reads.read(request, () -> source.count(query));
+        OptionalLong matched = reads.read(request, () -> source.count(query));
         if (format != OutputFormat.JSON) {
             return representations.items(format, source, query, matched, etag);
         }
@@ -147,12 +148,14 @@ public class ItemsController {
         final List<Link> alternates = ItemsRepresentations.alternates(OutputFormat.JSON);
     }
 
-    private void writeCollection(OutputStream out, FeatureSource source, ItemsQuery query, long matched, String self,
+    private void writeCollection(OutputStream out, FeatureSource source, ItemsQuery query, OptionalLong matched, String self,
                                  String collection, PageLinks pageLinks) {
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringProperty("type", "FeatureCollection");
-            g.writeNumberProperty("numberMatched", matched);
+            if (matched.isPresent()) {
+                g.writeNumberProperty("numberMatched", matched.getAsLong());
+            }
             g.writeArrayPropertyStart("features");
             PageSlice slice = source.writePage(query, PropertySelection.filter(g, query.select()));
             g.writeEndArray();

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -82,7 +84,7 @@ class ItemsRepresentations {
         };
     }
 
-    ResponseEntity<StreamingResponseBody> items(OutputFormat format, FeatureSource source, ItemsQuery query, long matched,
+    ResponseEntity<StreamingResponseBody> items(OutputFormat format, FeatureSource source, ItemsQuery query, OptionalLong matched,
                                                 String etag) throws IOException {
         if (format == OutputFormat.HTML) {
             return htmlItems(source, query, matched, etag);
@@ -165,7 +167,7 @@ class ItemsRepresentations {
         }
     }
 
-    private ResponseEntity<StreamingResponseBody> htmlItems(FeatureSource source, ItemsQuery query, long matched, String etag) {
+    private ResponseEntity<StreamingResponseBody> htmlItems(FeatureSource source, ItemsQuery query, OptionalLong matched, String etag) {
         String itemsUrl = ServiceLinks.url("/collections/" + source.id() + "/items");
         String cursorTemplate = ServiceLinks.currentWith("cursor", "CURSOR");
         List<Anchor> formats = alternates(OutputFormat.HTML).stream()
@@ -187,7 +189,8 @@ class ItemsRepresentations {
             };
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             templates.render("items.jte", new ItemsPage(ServiceLinks.url(""), source.title(),
-                    matched + " features match this query; up to " + query.limit() + " are shown per page.",
+                    (matched.isPresent() ? matched.getAsLong() + " features match this query; up" : "Up") + " to "
+                            + query.limit() + " are shown per page.",
                     query.properties().isEmpty() ? "" : "Filters: " + query.properties(), formats,
                     ServiceLinks.currentWith("f", "json"), columns, rows, paging), w);
             w.flush();

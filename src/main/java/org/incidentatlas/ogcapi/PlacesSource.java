@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.OptionalLong;
 
 import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
@@ -78,8 +79,8 @@ class PlacesSource implements FeatureSource {
     }
 
     @Override
-    public long count(ItemsQuery query) {
-        return store.count(filter(query));
+    public OptionalLong count(ItemsQuery query) {
+        return OptionalLong.of(store.count(filter(query)));
     }
 
     @Override

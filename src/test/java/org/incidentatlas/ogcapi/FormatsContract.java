@@ -104,7 +104,8 @@ abstract class FormatsContract {
     void gdalReadsTheFilteredExportWithTheSameFeaturesAndValues(String format, @TempDir Path dir) throws Exception {
         ogrinfo.require();
         JsonNode served = geoJson("/collections/incidents/items?limit=1000&" + FILTER);
-        int matched = served.path("numberMatched").asInt();
+        // all on one page; numberMatched is left out for this filter (no kept count answers it)
+        int matched = served.path("numberReturned").asInt();
         assertThat(matched).as("the filter must select some but not all demo incidents").isBetween(2, 15);
         Path file = download(dir, format, "limit=1000&" + FILTER);
 

@@ -30,8 +30,9 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 class MigrationSchemasTest {
 
-    /** Indexes one backend has on purpose: PostGIS measures metres on a geography cast, which H2 cannot index. */
-    private static final Set<String> POSTGIS_ONLY_INDEXES = Set.of("incidents.incidents_geog_gix");
+    /** Indexes one backend has on purpose: PostGIS measures metres on a geography cast, which H2 cannot index; H2 has no partial indexes. */
+    private static final Set<String> POSTGIS_ONLY_INDEXES = Set.of("incidents.incidents_geog_gix",
+            "incidents.incidents_area_gix");
     /** Tables and views an extension makes, not a migration: PostGIS's and H2GIS's own, and Flyway's history. */
     private static final Set<String> NOT_OURS = Set.of("spatial_ref_sys", "flyway_schema_history", "geometry_columns",
             "geography_columns");

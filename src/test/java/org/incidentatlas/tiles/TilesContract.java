@@ -123,7 +123,11 @@ abstract class TilesContract {
                         .forEach(e -> tileTypes.merge(e.getKey(), e.getValue().asLong(), Long::sum));
             }
         }
-        assertThat(count).isEqualTo(getJson("/collections/incidents/items?limit=1&" + query).path("numberMatched").asLong());
+        JsonNode matched = getJson("/collections/incidents/items?limit=1&" + query).path("numberMatched");
+        if (!matched.isMissingNode()) {
+            // left out where no kept count answers the filter (incidents.CountPlanner)
+            assertThat(count).isEqualTo(matched.asLong());
+        }
         assertThat(count).isEqualTo(items.size());
         assertThat(dead).isEqualTo(fatalities);
         assertThat(tileTypes).isEqualTo(types);
@@ -239,7 +243,10 @@ abstract class TilesContract {
     /** All incidents the items endpoint lists for the query, by id (the demo set fits one page). */
     private Map<Long, JsonNode> items(String query) throws IOException, InterruptedException {
         JsonNode page = getJson("/collections/incidents/items?limit=10000&" + query);
-        assertThat(page.path("numberMatched").asLong()).isEqualTo(page.path("numberReturned").asLong());
+        if (!page.path("numberMatched").isMissingNode()) {
+            // left out where no kept count answers the filter (incidents.CountPlanner)
+            assertThat(page.path("numberMatched").asLong()).isEqualTo(page.path("numberReturned").asLong());
+        }
         Map<Long, JsonNode> m = new HashMap<>();
         page.path("features").forEach(f -> m.put(f.path("id").asLong(), f));
         return m;

@@ -1,0 +1,80 @@
+package org.incidentatlas.incidents;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.incidentatlas.filter.BoundingBox;
+import org.incidentatlas.storage.SqlWhere;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the counts migration V10 keeps (incident_cells, incident_days) for the plans of
+ * {@link CountPlanner}. The SQL is the same on both backends: the cell functions have the same
+ * names there.
+ */
+final class KeptCounts {
+
+    private static final String ENVELOPE = "ST_MakeEnvelope(?, ?, ?, ?, " + JdbcIncidentStore.SRID + ")";
+
+    private final JdbcTemplate jdbc;
+
+    KeptCounts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long totals(CountPlan.Totals plan) {
+        SqlWhere w = SqlWhere.NONE.and("level = ?", MercatorCells.LEVELS.get(0)).equal("event_type", plan.eventType());
+        return number("SELECT COALESCE(sum(incidents), 0) FROM incident_cells" + w.sql(), w.args());
+    }
+
+    /** Incidents overlapping [start, end]: those starting on or before the end less those ending before the start. */
+    long days(CountPlan.Days plan) {
+        SqlWhere same = SqlWhere.NONE.equal("event_type", plan.eventType()).equal("country", plan.country());
+        SqlWhere starting = plan.dates() == null || plan.dates().end() == null ? same : same.and("event_day <= ?", plan.dates().end());
+        long n = number("SELECT COALESCE(sum(starts), 0) FROM incident_days" + starting.sql(), starting.args());
+        if (plan.dates() != null && plan.dates().start() != null) {
+            SqlWhere ended = same.and("event_day < ?", plan.dates().start());
+            n -= number("SELECT COALESCE(sum(ends), 0) FROM incident_days" + ended.sql(), ended.args());
+        }
+        return n;
+    }
+
+    /**
+     * The cells wholly inside the box, plus the matches in the boundary strips (and the lines and areas
+     * anywhere in the box) whose cell is not among the finest ones summed. {@code matching} is the
+     * filter's own condition, box included.
+     */
+    long cells(CountPlan.Cells plan, SqlWhere matching) {
+        // one statement: a sum per block of cells (each read through the index that fits its shape) and the boundary
+        List<String> parts = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (CellCover.Block b : plan.cover().blocks()) {
+            SqlWhere w = SqlWhere.NONE.and("level = ? AND cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?", b.level(), b.x0(), b.x1(),
+                    b.y0(), b.y1()).equal("event_type", plan.eventType());
+            parts.add("SELECT COALESCE(sum(incidents), 0) AS n FROM incident_cells" + w.sql());
+            args.addAll(w.args());
+        }
+        List<String> near = new ArrayList<>();
+        List<Object> nearArgs = new ArrayList<>();
+        for (BoundingBox s : plan.cover().boundary()) {
+            near.add("geom && " + ENVELOPE);
+            nearArgs.addAll(List.of(s.minLon(), s.minLat(), s.maxLon(), s.maxLat()));
+        }
+        near.add("(ST_Dimension(geom) > 0 AND geom && " + ENVELOPE + ")");
+        BoundingBox box = plan.box();
+        nearArgs.addAll(List.of(box.minLon(), box.minLat(), box.maxLon(), box.maxLat()));
+        CellCover.Block f = plan.cover().finest();
+        String cell = "atlas_cell_x(ST_X(ST_PointOnSurface(geom)), " + f.level() + ") BETWEEN ? AND ? AND "
+                + "atlas_cell_y(ST_Y(ST_PointOnSurface(geom)), " + f.level() + ") BETWEEN ? AND ?";
+        nearArgs.addAll(List.of(f.x0(), f.x1(), f.y0(), f.y1()));
+        SqlWhere boundary = matching.and("(" + String.join(" OR ", near) + ") AND NOT (" + cell + ")", nearArgs.toArray());
+        parts.add("SELECT count(*) AS n FROM incidents" + boundary.sql());
+        args.addAll(boundary.args());
+        return number("SELECT sum(n) FROM (" + String.join(" UNION ALL ", parts) + ") t", args);
+    }
+
+    private long number(String sql, List<Object> args) {
+        Number n = jdbc.queryForObject(sql, Number.class, args.toArray());
+        return n == null ? 0 : n.longValue();
+    }
+}
