@@ -4,9 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.PageCursor;
@@ -32,8 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** Borders and country polygons in the database (same SQL on both backends but for the dialect's parts). */
 public class BorderStore {
 
-    private static final String COLUMNS = "id, name, kind, country_a, country_b, ST_AsBinary(geom) AS geom_wkb, source, vintage, "
-            + "valid_from, valid_to";
+    private static final String COLUMNS = Arrays.stream(BorderField.values())
+            .map(f -> f == BorderField.GEOMETRY ? "ST_AsBinary(geom) AS geom_wkb" : f.column())
+            .collect(Collectors.joining(", "));
     private static final KeysetPages.Table<Border> TABLE = new KeysetPages.Table<>("borders", "id", key -> key, Border::id);
 
     private final JdbcTemplate jdbc;
@@ -106,7 +109,7 @@ public class BorderStore {
         return count(bbox, kind, null);
     }
 
-    /** As {@link #count(BoundingBox, String)}, also matching a CQL2 filter over {@link BorderQueryables} (null: none). */
+    /** As {@link #count(BoundingBox, String)}, also matching a CQL2 filter over {@link BorderField#QUERYABLES} (null: none). */
     public long count(BoundingBox bbox, String kind, Expression cql) {
         SqlWhere where = where(bbox, kind, cql);
         Long n = jdbc.queryForObject("SELECT count(*) FROM borders" + where.sql(), Long.class, where.args().toArray());
@@ -134,7 +137,7 @@ public class BorderStore {
         SqlWhere w = bbox == null ? SqlWhere.NONE : dialect.intersectsEnvelope(SqlWhere.NONE, "geom", bbox);
         w = w.equal("kind", kind);
         if (cql != null) {
-            Sql sql = new CqlToSql(BorderQueryables.ALL, CqlDialect.of(dialect)).condition(cql);
+            Sql sql = new CqlToSql(BorderField.QUERYABLES, CqlDialect.of(dialect)).condition(cql);
             w = w.and(sql.text(), sql.args().toArray());
         }
         return w;

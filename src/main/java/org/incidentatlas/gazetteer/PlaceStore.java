@@ -40,8 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class PlaceStore {
 
-    static final String COLUMNS = "id, name, feature_type, country, admin1, admin2, ST_AsBinary(geom) AS geom_wkb, "
-            + "ST_AsBinary(point) AS point_wkb, population, alt_names, source, uncertainty_m";
+    static final String COLUMNS = PlaceField.SELECT_COLUMNS;
     private static final KeysetPages.Table<Place> TABLE = new KeysetPages.Table<>("places", "id", key -> key, Place::id);
     private static final TypeReference<List<AltName>> ALT_NAMES = new TypeReference<>() { };
 
@@ -139,7 +138,7 @@ public class PlaceStore {
         w = w.equal("feature_type", f.type() == null ? null : f.type().code()).equal("country", f.country())
                 .equal("admin1", f.admin1());
         if (f.where() != null) {
-            Sql cql = new CqlToSql(PlaceQueryables.ALL, CqlDialect.of(dialect)).condition(f.where());
+            Sql cql = new CqlToSql(PlaceField.QUERYABLES, CqlDialect.of(dialect)).condition(f.where());
             w = w.and(cql.text(), cql.args().toArray());
         }
         return w;

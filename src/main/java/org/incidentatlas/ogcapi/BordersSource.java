@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.incidentatlas.borders.Border;
-import org.incidentatlas.borders.BorderQueryables;
+import org.incidentatlas.borders.BorderField;
 import org.incidentatlas.borders.BorderStore;
 import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
@@ -62,7 +62,7 @@ class BordersSource implements FeatureSource {
 
     @Override
     public List<Queryable> queryables() {
-        return BorderQueryables.ALL;
+        return BorderField.QUERYABLES;
     }
 
     @Override
