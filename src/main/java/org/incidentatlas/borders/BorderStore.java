@@ -3,6 +3,7 @@ package org.incidentatlas.borders;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,9 @@ public class BorderStore {
     private static final String COLUMNS = Arrays.stream(BorderField.values())
             .map(f -> f == BorderField.GEOMETRY ? "ST_AsBinary(geom) AS geom_wkb" : f.column())
             .collect(Collectors.joining(", "));
+    private static final String INSERT = "INSERT INTO borders (" + Arrays.stream(BorderField.values()).map(BorderField::column)
+            .collect(Collectors.joining(", ")) + ") VALUES (" + Arrays.stream(BorderField.values())
+            .map(f -> f == BorderField.GEOMETRY ? "ST_GeomFromWKB(?, 4326)" : "?").collect(Collectors.joining(", ")) + ")";
     private static final KeysetPages.Table<Border> TABLE = new KeysetPages.Table<>("borders", "id", key -> key, Border::id);
 
     private final JdbcTemplate jdbc;
@@ -66,18 +70,16 @@ public class BorderStore {
 
     public void insert(Border b) {
         jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("INSERT INTO borders (id, name, kind, country_a, country_b, geom, source, "
-                    + "vintage, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?, ?)");
-            ps.setString(1, b.id());
-            ps.setString(2, b.name());
-            ps.setString(3, b.kind());
-            ps.setString(4, b.countryA());
-            ps.setString(5, b.countryB());
-            ps.setBytes(6, new WKBWriter(2).write(b.geometry()));
-            ps.setString(7, b.source());
-            ps.setString(8, b.vintage());
-            ps.setObject(9, b.validFrom(), java.sql.Types.DATE);
-            ps.setObject(10, b.validTo(), java.sql.Types.DATE);
+            PreparedStatement ps = con.prepareStatement(INSERT);
+            int n = 1;
+            for (BorderField field : BorderField.values()) {
+                Object value = field.value(b);
+                switch (field.type()) {
+                    case GEOMETRY -> ps.setBytes(n++, new WKBWriter(2).write((Geometry) value));
+                    case DATE -> ps.setObject(n++, value, Types.DATE);
+                    default -> ps.setString(n++, (String) value);
+                }
+            }
             return ps;
         });
     }
