@@ -22,35 +22,38 @@ public enum PlaceField {
     ID("id", "id", FieldType.TEXT, "Gazetteer id", Place::id, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
     GEOMETRY("geometry", "geom", FieldType.GEOMETRY, "The place's own geometry", Place::geometry,
             Trait.STORED, Trait.QUERYABLE),
-    NAME("name", "name", FieldType.TEXT, "Preferred name", Place::name, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+    NAME("name", "name", FieldType.TEXT, "Preferred name", Place::name,
+            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
     FEATURE_TYPE("feature_type", "feature_type", FieldType.TEXT, "village, town, city, height, pass, road …",
-            p -> p.type().code(), Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+            p -> p.type().code(), Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
     COUNTRY("country", "country", FieldType.TEXT, "ISO 3166-1 alpha-3 code", Place::country,
-            Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
     ADMIN1("admin1", "admin1", FieldType.TEXT, "First-level administrative unit", Place::admin1,
-            Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
     ADMIN2("admin2", "admin2", FieldType.TEXT, "Second-level administrative unit", Place::admin2,
-            Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
     ALT_NAMES("alt_names", "alt_names", FieldType.LIST, "Other names, each with its language", Place::altNames,
-            Trait.STORED, Trait.EXPORTED),
+            Trait.WRITABLE, Trait.STORED, Trait.EXPORTED),
     // computed from the type and the source, so neither stored nor filterable
     GEO_PRECISION("geo_precision", null, FieldType.INTEGER, "Geo precision of an event located at this place (1 to 3)",
             Place::geoPrecision, Trait.EXPORTED),
     POPULATION("population", "population", FieldType.INTEGER, "Population, where known", Place::population,
-            Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
     // a [longitude, latitude] property in GeoJSON, a point geometry to a filter; the exports carry the geometry only
     REPRESENTATIVE_POINT("representative_point", "point", FieldType.POSITION, "One point for the place",
             p -> new double[] {p.lon(), p.lat()}, Trait.STORED, Trait.QUERYABLE),
     SOURCE("source", "source", FieldType.TEXT, "Where the entry comes from", Place::source,
-            Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
     UNCERTAINTY_M("uncertainty_m", "uncertainty_m", FieldType.INTEGER,
             "Radius in metres of the circle around the point that holds the place; null for admin units", Place::uncertaintyM,
-            Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED);
+            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED);
 
     /** Where a field appears besides GeoJSON. */
     public enum Trait {
         /** A column of the places table (and of the analysts' corrections). */
         STORED,
+        /** An analyst's correction sends it (the rest are the id, the geometry and what reads add). */
+        WRITABLE,
         /** A CQL2 filter may name it. */
         QUERYABLE,
         /** A column of the table exports (CSV, FlatGeobuf, GeoPackage). */
