@@ -21,7 +21,7 @@ class PackageRulesTest {
     private static final String ROOT = "org.incidentatlas";
     /** Everything below the Features core (ogcapi) and the tiles built on it. */
     private static final String[] CAPABILITIES = {"..geodesy..", "..gazetteer..", "..borders..", "..incidents..", "..ingest..",
-            "..cql..", "..storage..", "..filter..", "..geodata..", "..tabular..", "..web.."};
+            "..cql..", "..fields..", "..storage..", "..filter..", "..geodata..", "..tabular..", "..web.."};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);

@@ -3,10 +3,13 @@ package org.incidentatlas.borders;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.PageCursor;
@@ -32,8 +35,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** Borders and country polygons in the database (same SQL on both backends but for the dialect's parts). */
 public class BorderStore {
 
-    private static final String COLUMNS = "id, name, kind, country_a, country_b, ST_AsBinary(geom) AS geom_wkb, source, vintage, "
-            + "valid_from, valid_to";
+    private static final String COLUMNS = Arrays.stream(BorderField.values())
+            .map(f -> f == BorderField.GEOMETRY ? "ST_AsBinary(geom) AS geom_wkb" : f.column())
+            .collect(Collectors.joining(", "));
+    private static final String INSERT = "INSERT INTO borders (" + Arrays.stream(BorderField.values()).map(BorderField::column)
+            .collect(Collectors.joining(", ")) + ") VALUES (" + Arrays.stream(BorderField.values())
+            .map(f -> f == BorderField.GEOMETRY ? "ST_GeomFromWKB(?, 4326)" : "?").collect(Collectors.joining(", ")) + ")";
     private static final KeysetPages.Table<Border> TABLE = new KeysetPages.Table<>("borders", "id", key -> key, Border::id);
 
     private final JdbcTemplate jdbc;
@@ -63,18 +70,16 @@ public class BorderStore {
 
     public void insert(Border b) {
         jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("INSERT INTO borders (id, name, kind, country_a, country_b, geom, source, "
-                    + "vintage, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?, ?)");
-            ps.setString(1, b.id());
-            ps.setString(2, b.name());
-            ps.setString(3, b.kind());
-            ps.setString(4, b.countryA());
-            ps.setString(5, b.countryB());
-            ps.setBytes(6, new WKBWriter(2).write(b.geometry()));
-            ps.setString(7, b.source());
-            ps.setString(8, b.vintage());
-            ps.setObject(9, b.validFrom(), java.sql.Types.DATE);
-            ps.setObject(10, b.validTo(), java.sql.Types.DATE);
+            PreparedStatement ps = con.prepareStatement(INSERT);
+            int n = 1;
+            for (BorderField field : BorderField.values()) {
+                Object value = field.value(b);
+                switch (field.type()) {
+                    case GEOMETRY -> ps.setBytes(n++, new WKBWriter(2).write((Geometry) value));
+                    case DATE -> ps.setObject(n++, value, Types.DATE);
+                    default -> ps.setString(n++, (String) value);
+                }
+            }
             return ps;
         });
     }
@@ -106,7 +111,7 @@ public class BorderStore {
         return count(bbox, kind, null);
     }
 
-    /** As {@link #count(BoundingBox, String)}, also matching a CQL2 filter over {@link BorderQueryables} (null: none). */
+    /** As {@link #count(BoundingBox, String)}, also matching a CQL2 filter over {@link BorderField#QUERYABLES} (null: none). */
     public long count(BoundingBox bbox, String kind, Expression cql) {
         SqlWhere where = where(bbox, kind, cql);
         Long n = jdbc.queryForObject("SELECT count(*) FROM borders" + where.sql(), Long.class, where.args().toArray());
@@ -134,7 +139,7 @@ public class BorderStore {
         SqlWhere w = bbox == null ? SqlWhere.NONE : dialect.intersectsEnvelope(SqlWhere.NONE, "geom", bbox);
         w = w.equal("kind", kind);
         if (cql != null) {
-            Sql sql = new CqlToSql(BorderQueryables.ALL, CqlDialect.of(dialect)).condition(cql);
+            Sql sql = new CqlToSql(BorderField.QUERYABLES, CqlDialect.of(dialect)).condition(cql);
             w = w.and(sql.text(), sql.args().toArray());
         }
         return w;

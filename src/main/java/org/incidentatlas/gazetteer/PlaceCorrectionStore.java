@@ -12,9 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class PlaceCorrectionStore {
 
-    private static final String SELECT = "SELECT id, deleted, version, name, feature_type, country, admin1, admin2, "
-            + "ST_AsBinary(geom) AS geom_wkb, ST_AsBinary(point) AS point_wkb, population, alt_names, source, uncertainty_m "
-            + "FROM place_corrections";
+    private static final String SELECT = "SELECT deleted, version, " + PlaceField.SELECT_COLUMNS + " FROM place_corrections";
 
     private final JdbcTemplate jdbc;
     private final PlaceStore places;

@@ -1,10 +1,13 @@
 package org.incidentatlas.gazetteer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.incidentatlas.web.ApiException;
 import org.incidentatlas.web.FieldError;
@@ -35,10 +38,12 @@ public class PlaceFeatureReader {
 
     private static final Set<String> ISO3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
-    private static final Set<String> WRITABLE = Set.of("name", "feature_type", "country", "admin1", "admin2",
-            "alt_names", "population", "source", "uncertainty_m");
+    private static final Set<String> WRITABLE = PlaceField.with(PlaceField.Trait.WRITABLE).stream().map(PlaceField::property)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     /** What reads add; a client may send a feature back as it read it. */
-    private static final Set<String> READ_ONLY = Set.of("id", "score", "matched_name", "geo_precision", "representative_point");
+    private static final Set<String> READ_ONLY = Stream.concat(Stream.of("id", "score", "matched_name"),
+            PlaceField.PROPERTIES.stream().filter(f -> !f.has(PlaceField.Trait.WRITABLE)).map(PlaceField::property))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), 4326);
 

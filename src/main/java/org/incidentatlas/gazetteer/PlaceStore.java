@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.PageCursor;
@@ -40,8 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class PlaceStore {
 
-    static final String COLUMNS = "id, name, feature_type, country, admin1, admin2, ST_AsBinary(geom) AS geom_wkb, "
-            + "ST_AsBinary(point) AS point_wkb, population, alt_names, source, uncertainty_m";
+    static final String COLUMNS = PlaceField.SELECT_COLUMNS;
     private static final KeysetPages.Table<Place> TABLE = new KeysetPages.Table<>("places", "id", key -> key, Place::id);
     private static final TypeReference<List<AltName>> ALT_NAMES = new TypeReference<>() { };
 
@@ -80,25 +80,30 @@ public class PlaceStore {
 
     /** Inserts places into {@code table}, which has the places table's columns. */
     void insert(String table, List<Place> places) {
-        String sql = "INSERT INTO " + table + " (id, name, feature_type, country, admin1, admin2, geom, point, population, alt_names, "
-                + "source, uncertainty_m) VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ST_GeomFromWKB(?, 4326), ?, "
-                + dialect.jsonParameter() + ", ?, ?)";
+        List<PlaceField> fields = PlaceField.with(PlaceField.Trait.STORED);
+        String sql = "INSERT INTO " + table + " (" + fields.stream().map(PlaceField::column).collect(Collectors.joining(", "))
+                + ") VALUES (" + fields.stream().map(f -> switch (f.type()) {
+                    case GEOMETRY, POSITION -> "ST_GeomFromWKB(?, 4326)";
+                    case LIST -> dialect.jsonParameter();
+                    default -> "?";
+                }).collect(Collectors.joining(", ")) + ")";
         jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 Place p = places.get(i);
-                ps.setString(1, p.id());
-                ps.setString(2, p.name());
-                ps.setString(3, p.type().code());
-                ps.setString(4, p.country());
-                ps.setString(5, p.admin1());
-                ps.setString(6, p.admin2());
-                ps.setBytes(7, new WKBWriter(2).write(p.geometry()));
-                ps.setBytes(8, new WKBWriter(2).write(p.point()));
-                ps.setObject(9, p.population(), Types.BIGINT);
-                ps.setString(10, json.writeValueAsString(p.altNames()));
-                ps.setString(11, p.source());
-                ps.setObject(12, p.uncertaintyM(), Types.INTEGER);
+                int n = 1;
+                for (PlaceField field : fields) {
+                    Object value = field.value(p);
+                    switch (field.type()) {
+                        case GEOMETRY -> ps.setBytes(n++, new WKBWriter(2).write(p.geometry()));
+                        // the representative point as the point geometry, not its [lon, lat] property form
+                        case POSITION -> ps.setBytes(n++, new WKBWriter(2).write(p.point()));
+                        case LIST -> ps.setString(n++, json.writeValueAsString(value));
+                        // population is a 64-bit column, the uncertainty radius a 32-bit one
+                        case INTEGER -> ps.setObject(n++, value, value instanceof Long ? Types.BIGINT : Types.INTEGER);
+                        default -> ps.setString(n++, (String) value);
+                    }
+                }
             }
 
             @Override
@@ -139,7 +144,7 @@ public class PlaceStore {
         w = w.equal("feature_type", f.type() == null ? null : f.type().code()).equal("country", f.country())
                 .equal("admin1", f.admin1());
         if (f.where() != null) {
-            Sql cql = new CqlToSql(PlaceQueryables.ALL, CqlDialect.of(dialect)).condition(f.where());
+            Sql cql = new CqlToSql(PlaceField.QUERYABLES, CqlDialect.of(dialect)).condition(f.where());
             w = w.and(cql.text(), cql.args().toArray());
         }
         return w;

@@ -3,6 +3,8 @@ package org.incidentatlas.incidents;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.incidentatlas.fields.FieldType;
+
 /**
  * The incident's fields, defined once and in the order every representation lists them: the
  * GeoJSON property (or the feature's geometry), the SQL column, the type, and where the field

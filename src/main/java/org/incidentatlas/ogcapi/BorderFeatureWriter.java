@@ -3,6 +3,7 @@ package org.incidentatlas.ogcapi;
 import java.util.List;
 
 import org.incidentatlas.borders.Border;
+import org.incidentatlas.borders.BorderField;
 import org.incidentatlas.web.Link;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +28,11 @@ public class BorderFeatureWriter {
             FeatureJson.geometry(g, border.geometry(), 7, crs);
         }
         g.writeObjectPropertyStart("properties");
-        g.writeStringProperty("name", border.name());
-        g.writeStringProperty("kind", border.kind());
-        g.writeStringProperty("country_a", border.countryA());
-        g.writeStringProperty("country_b", border.countryB());
-        g.writeStringProperty("source", border.source());
-        g.writeStringProperty("vintage", border.vintage());
-        g.writeStringProperty("valid_from", border.validFrom() == null ? null : border.validFrom().toString());
-        g.writeStringProperty("valid_to", border.validTo() == null ? null : border.validTo().toString());
+        for (BorderField field : BorderField.PROPERTIES) {
+            // every border property is text or a date, both written as strings
+            Object value = field.value(border);
+            g.writeStringProperty(field.property(), value == null ? null : value.toString());
+        }
         g.writeEndObject();
         FeatureJson.links(g, links);
         g.writeEndObject();

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import java.util.OptionalLong;
 
 import org.incidentatlas.borders.Border;
-import org.incidentatlas.borders.BorderQueryables;
+import org.incidentatlas.borders.BorderField;
 import org.incidentatlas.borders.BorderStore;
 import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.filter.PageSlice;
@@ -63,7 +63,7 @@ class BordersSource implements FeatureSource {
 
     @Override
     public List<Queryable> queryables() {
-        return BorderQueryables.ALL;
+        return BorderField.QUERYABLES;
     }
 
     @Override

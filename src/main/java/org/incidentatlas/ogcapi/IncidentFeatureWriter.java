@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.incidentatlas.incidents.Claim;
-import org.incidentatlas.incidents.FieldType;
+import org.incidentatlas.fields.FieldType;
 import org.incidentatlas.incidents.Incident;
 import org.incidentatlas.incidents.IncidentField;
 import org.incidentatlas.incidents.IncidentSchema;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.incidentatlas.gazetteer.AltName;
 import org.incidentatlas.gazetteer.Candidate;
 import org.incidentatlas.gazetteer.Place;
+import org.incidentatlas.gazetteer.PlaceField;
 import org.incidentatlas.web.Link;
 import org.springframework.stereotype.Component;
 
@@ -41,43 +42,49 @@ public class PlaceFeatureWriter {
             FeatureJson.geometry(g, place.geometry(), 7, crs);
         }
         g.writeObjectPropertyStart("properties");
-        g.writeStringProperty("name", place.name());
-        if (candidate != null) {
-            g.writeNumberProperty("score", candidate.score());
-            g.writeStringProperty("match", candidate.match().code());
-            g.writeStringProperty("matched_name", candidate.matchedName());
-        }
-        g.writeStringProperty("feature_type", place.type().code());
-        g.writeStringProperty("country", place.country());
-        g.writeStringProperty("admin1", place.admin1());
-        g.writeStringProperty("admin2", place.admin2());
-        g.writeArrayPropertyStart("alt_names");
-        for (AltName a : place.altNames()) {
-            g.writeStartObject();
-            g.writeStringProperty("lang", a.lang());
-            g.writeStringProperty("name", a.name());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeNumberProperty("geo_precision", candidate != null ? candidate.geoPrecision() : place.geoPrecision());
-        if (place.population() == null) {
-            g.writeNullProperty("population");
-        } else {
-            g.writeNumberProperty("population", place.population());
-        }
-        g.writeArrayPropertyStart("representative_point");
-        g.writeNumber(place.lon());
-        g.writeNumber(place.lat());
-        g.writeEndArray();
-        g.writeStringProperty("source", place.source());
-        if (place.uncertaintyM() == null) {
-            g.writeNullProperty("uncertainty_m");
-        } else {
-            g.writeNumberProperty("uncertainty_m", place.uncertaintyM());
+        for (PlaceField field : PlaceField.PROPERTIES) {
+            // a search answer's geo precision is the answer's (a derived point makes it coarser), not the place's
+            Object value = field == PlaceField.GEO_PRECISION && candidate != null ? candidate.geoPrecision() : field.value(place);
+            property(g, field, value);
+            if (field == PlaceField.NAME && candidate != null) {
+                g.writeNumberProperty("score", candidate.score());
+                g.writeStringProperty("match", candidate.match().code());
+                g.writeStringProperty("matched_name", candidate.matchedName());
+            }
         }
         g.writeEndObject();
         FeatureJson.links(g, links);
         g.writeEndObject();
     }
 
+    /** One member of "properties", written as its type says. */
+    private static void property(JsonGenerator g, PlaceField field, Object value) {
+        String name = field.property();
+        if (value == null) {
+            g.writeNullProperty(name);
+            return;
+        }
+        switch (field.type()) {
+            case INTEGER, LONG -> g.writeNumberProperty(name, ((Number) value).longValue());
+            case POSITION -> {
+                double[] position = (double[]) value;
+                g.writeArrayPropertyStart(name);
+                g.writeNumber(position[0]);
+                g.writeNumber(position[1]);
+                g.writeEndArray();
+            }
+            case LIST -> {
+                g.writeArrayPropertyStart(name);
+                for (Object element : (List<?>) value) {
+                    AltName a = (AltName) element;
+                    g.writeStartObject();
+                    g.writeStringProperty("lang", a.lang());
+                    g.writeStringProperty("name", a.name());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            default -> g.writeStringProperty(name, value.toString());
+        }
+    }
 }

@@ -13,7 +13,7 @@ import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.gazetteer.FeatureType;
 import org.incidentatlas.gazetteer.Place;
 import org.incidentatlas.gazetteer.PlaceFilter;
-import org.incidentatlas.gazetteer.PlaceQueryables;
+import org.incidentatlas.gazetteer.PlaceField;
 import org.incidentatlas.gazetteer.PlaceStore;
 import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
@@ -70,7 +70,7 @@ class PlacesSource implements FeatureSource {
 
     @Override
     public List<Queryable> queryables() {
-        return PlaceQueryables.ALL;
+        return PlaceField.QUERYABLES;
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.incidentatlas.incidents.FieldType;
+import org.incidentatlas.fields.FieldType;
 import org.incidentatlas.incidents.IncidentField;
 import org.incidentatlas.incidents.IncidentSchema;
 import org.incidentatlas.testsupport.ExternalTool;

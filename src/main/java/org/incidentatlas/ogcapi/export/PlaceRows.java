@@ -1,20 +1,23 @@
 package org.incidentatlas.ogcapi.export;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.incidentatlas.fields.FieldType;
 import org.incidentatlas.gazetteer.Place;
+import org.incidentatlas.gazetteer.PlaceField;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Gazetteer places as flat rows; the alternate names as a JSON text column. */
+/** Gazetteer places as flat rows: the exported fields one column each, the alternate names as a JSON text column. */
 @Component
 public class PlaceRows {
 
-    public static final FeatureTable TABLE = new FeatureTable("places", List.of(
-            Column.text("id"), Column.text("name"), Column.text("feature_type"), Column.text("country"),
-            Column.text("admin1"), Column.text("admin2"), Column.text("alt_names"), Column.integer("geo_precision"),
-            Column.integer("population"), Column.text("source"), Column.integer("uncertainty_m")));
+    private static final List<PlaceField> FIELDS = PlaceField.with(PlaceField.Trait.EXPORTED);
+
+    public static final FeatureTable TABLE = new FeatureTable("places", FIELDS.stream()
+            .map(f -> f.type().whole() ? Column.integer(f.property()) : Column.text(f.property())).toList());
 
     private final JsonMapper json;
 
@@ -23,8 +26,11 @@ public class PlaceRows {
     }
 
     public FeatureRow row(Place place) {
-        return FeatureRow.of(place.geometry(), place.id(), place.name(), place.type().code(), place.country(),
-                place.admin1(), place.admin2(), json.writeValueAsString(place.altNames()), place.geoPrecision(),
-                place.population(), place.source(), place.uncertaintyM());
+        List<Object> values = new ArrayList<>(FIELDS.size());
+        for (PlaceField field : FIELDS) {
+            Object value = field.value(place);
+            values.add(field.type() == FieldType.LIST ? json.writeValueAsString(value) : value);
+        }
+        return new FeatureRow(place.geometry(), values);
     }
 }

@@ -1,9 +1,9 @@
-package org.incidentatlas.incidents;
+package org.incidentatlas.fields;
 
 import org.incidentatlas.cql.CqlType;
 
 /**
- * The value type of an incident field, which decides how it is bound and read in SQL, written and
+ * The value type of a feature's field (incident, place, border), which decides how it is bound and read in SQL, written and
  * read in GeoJSON, typed in the queryables, the OpenAPI schema and the exports.
  */
 public enum FieldType {
