@@ -2,6 +2,7 @@ package org.incidentatlas.incidents;
 
 import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.storage.DatabaseBackend;
+import org.incidentatlas.storage.DatabaseLimits;
 import org.incidentatlas.storage.SqlDialect;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,8 @@ public class IncidentStoreConfiguration {
 
     @Bean
     IncidentStore incidentStore(DatabaseBackend backend, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                BorderRegistry borders) {
-        return new JdbcIncidentStore(jdbc, transactions, SqlDialect.of(backend), borders::current);
+                                BorderRegistry borders, DatabaseLimits limits) {
+        return new JdbcIncidentStore(jdbc, transactions, SqlDialect.of(backend), borders::current, limits.countBudgetSeconds());
     }
 
     @Bean

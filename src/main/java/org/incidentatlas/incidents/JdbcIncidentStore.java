@@ -31,6 +31,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -68,11 +69,22 @@ public class JdbcIncidentStore implements IncidentStore {
     private final KeysetPages pages;
     private final IncidentColumns columns;
     private final KeptCounts kept;
+    /** Exact counts where no kept count answers, within the count budget (null: none beyond the kept counts). */
+    private final JdbcTemplate budgetedCounts;
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), SRID);
 
-    /** {@code borders} gives the borders in force when an incident is written. */
+    /** {@code borders} gives the borders in force when an incident is written; a count budget of one second. */
     public JdbcIncidentStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect,
                              Supplier<BorderSet> borders) {
+        this(jdbc, transactionManager, dialect, borders, 1);
+    }
+
+    /**
+     * As above, with {@code countBudgetSeconds}: how long numberMatched may count exactly where no kept count answers
+     * before it is left out (0: never counted beyond the kept counts).
+     */
+    public JdbcIncidentStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect,
+                             Supplier<BorderSet> borders, int countBudgetSeconds) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.cqlDialect = CqlDialect.of(dialect);
@@ -82,6 +94,13 @@ public class JdbcIncidentStore implements IncidentStore {
         this.distances = new BorderDistanceTable(jdbc, dialect);
         this.columns = new IncidentColumns(dialect);
         this.kept = new KeptCounts(jdbc);
+        if (countBudgetSeconds > 0) {
+            this.budgetedCounts = new JdbcTemplate(jdbc.getDataSource());
+            budgetedCounts.setQueryTimeout(countBudgetSeconds);
+            budgetedCounts.setExceptionTranslator(jdbc.getExceptionTranslator());
+        } else {
+            this.budgetedCounts = null;
+        }
     }
 
     /** The sort column of a field (never null: keyset paging compares values) and how its values are read and bound. */
@@ -313,12 +332,16 @@ public class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public long count(IncidentFilter filter) {
+        return count(filter, jdbc);
+    }
+
+    private long count(IncidentFilter filter, JdbcTemplate template) {
         if (onlyBorderDistance(filter)) {
             // answered from the per-border distance bands, without touching incidents
             return distances.countWithinAny(filter.borders(), filter.maxBorderDistanceM());
         }
         SqlWhere where = where(filter);
-        Long n = jdbc.queryForObject("SELECT count(*) FROM incidents" + where.sql(), Long.class, where.args().toArray());
+        Long n = template.queryForObject("SELECT count(*) FROM incidents" + where.sql(), Long.class, where.args().toArray());
         return n == null ? 0 : n;
     }
 
@@ -337,7 +360,16 @@ public class JdbcIncidentStore implements IncidentStore {
         if (plan instanceof CountPlan.BorderBands b) {
             return OptionalLong.of(distances.countWithinAny(b.borders(), b.maxDistanceM()));
         }
-        return OptionalLong.empty();
+        if (budgetedCounts == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            // exact when the database answers within the budget (small matches, selective filters); left out
+            // past it, so numberMatched is never wrong and never holds the page up for long
+            return OptionalLong.of(count(filter, budgetedCounts));
+        } catch (QueryTimeoutException overBudget) {
+            return OptionalLong.empty();
+        }
     }
 
     @Override

@@ -15,7 +15,7 @@ class H2gisKeptCountsTest extends KeptCountsContract {
     }
 
     @Override
-    IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions) {
-        return new JdbcIncidentStore(jdbc, transactions, new H2gisDialect(), () -> borders);
+    IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions, int countBudgetSeconds) {
+        return new JdbcIncidentStore(jdbc, transactions, new H2gisDialect(), () -> borders, countBudgetSeconds);
     }
 }

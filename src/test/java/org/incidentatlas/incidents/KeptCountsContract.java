@@ -45,13 +45,14 @@ abstract class KeptCountsContract {
 
     abstract HikariDataSource newDatabase();
 
-    abstract IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions);
+    /** A store on the test database; {@code countBudgetSeconds} 0: numberMatched only from the kept counts. */
+    abstract IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions, int countBudgetSeconds);
 
     @BeforeEach
     void open() {
         dataSource = newDatabase();
         jdbc = new JdbcTemplate(dataSource);
-        store = newStore(jdbc, new DataSourceTransactionManager(dataSource));
+        store = newStore(jdbc, new DataSourceTransactionManager(dataSource), 0);
         List<IncidentData> batch = new ArrayList<>();
         for (int i = 0; i < 240; i++) {
             batch.add(randomIncident());
@@ -112,8 +113,14 @@ abstract class KeptCountsContract {
                 .withDates(new DateRange(FIRST, FIRST.plusDays(30)));
         IncidentFilter acrossAntimeridian = IncidentFilter.ALL.withBbox(new BoundingBox(170, 39, -170, 40));
         IncidentFilter near = IncidentFilter.ALL.withNear(new IncidentFilter.Proximity(45.5, 40, 10_000));
-        for (IncidentFilter f : List.of(bySubType, byActor, boxAndDays, acrossAntimeridian, near)) {
+        List<IncidentFilter> unkept = List.of(bySubType, byActor, boxAndDays, acrossAntimeridian, near);
+        for (IncidentFilter f : unkept) {
             assertThat(store.numberMatched(f)).as("%s", f).isEmpty();
+        }
+        // with a count budget (the service's default), they are counted exactly when the database answers in time
+        IncidentStore budgeted = newStore(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()), 1);
+        for (IncidentFilter f : unkept) {
+            assertThat(budgeted.numberMatched(f)).as("%s", f).hasValue(store.count(f));
         }
     }
 

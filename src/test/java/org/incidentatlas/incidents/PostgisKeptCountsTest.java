@@ -15,7 +15,7 @@ class PostgisKeptCountsTest extends KeptCountsContract {
     }
 
     @Override
-    IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions) {
-        return new JdbcIncidentStore(jdbc, transactions, new PostgisDialect(), () -> borders);
+    IncidentStore newStore(JdbcTemplate jdbc, DataSourceTransactionManager transactions, int countBudgetSeconds) {
+        return new JdbcIncidentStore(jdbc, transactions, new PostgisDialect(), () -> borders, countBudgetSeconds);
     }
 }

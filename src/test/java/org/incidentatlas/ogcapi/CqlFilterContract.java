@@ -11,7 +11,6 @@ import java.util.TreeSet;
 
 import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.ExternalTool;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,12 +35,7 @@ abstract class CqlFilterContract {
     @Value("${local.server.port}")
     int port;
 
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(() -> this.port);
-    }
+    final ApiClient api = new ApiClient(() -> this.port);
 
     private void assertSelects(String filter, String... expected) throws Exception {
         assertThat(api.filtered(filter)).as(filter).containsExactlyInAnyOrderElementsOf(List.of(expected));

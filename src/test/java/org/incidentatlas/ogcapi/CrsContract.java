@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.incidentatlas.testsupport.ApiClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,12 +34,7 @@ abstract class CrsContract {
     @Value("${local.server.port}")
     int port;
 
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(() -> this.port);
-    }
+    final ApiClient api = new ApiClient(() -> this.port);
 
     private JsonNode goris(String query) throws Exception {
         HttpResponse<String> r = api.get("/collections/incidents/items?limit=1000&" + query);

@@ -17,7 +17,6 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.incidentatlas.testsupport.ApiClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,12 +54,7 @@ abstract class EtsCoreContract {
     @Value("${local.server.port}")
     int port;
 
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(() -> this.port);
-    }
+    final ApiClient api = new ApiClient(() -> this.port);
 
     HttpResponse<String> get(String pathAndQuery, String accept) throws Exception {
         return api.get(pathAndQuery, "Accept", accept);

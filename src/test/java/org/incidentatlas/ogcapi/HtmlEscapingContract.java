@@ -2,12 +2,9 @@ package org.incidentatlas.ogcapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.incidentatlas.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,35 +37,27 @@ abstract class HtmlEscapingContract {
                "notes": "</table><script>alert(5)</script>"}}
             """;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private String id;
 
     @Value("${local.server.port}")
     int port;
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
-    }
+    private final ApiClient api = new ApiClient(() -> port);
 
     @BeforeEach
     void writeTheHostileIncident() throws Exception {
-        HttpResponse<String> created = send(request("/collections/incidents/items")
-                .header("Content-Type", "application/geo+json").header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(INCIDENT)));
+        HttpResponse<String> created = api.send("POST", "/collections/incidents/items", INCIDENT,
+                "Content-Type", "application/geo+json", "Authorization", "Bearer " + TOKEN);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         id = location.substring(location.lastIndexOf('/') + 1);
-        String stored = send(request("/collections/incidents/items/" + id)).body();
+        String stored = api.get("/collections/incidents/items/" + id).body();
         assertThat(json.readTree(stored).path("properties").path("location_name").asString()).isEqualTo(HOSTILE);
     }
 
     private String html(String pathAndQuery) throws Exception {
-        HttpResponse<String> r = send(request(pathAndQuery).header("Accept", "text/html"));
+        HttpResponse<String> r = api.get(pathAndQuery, "Accept", "text/html");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         return r.body();

@@ -4,22 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.incidentatlas.fields.FieldType;
+import org.incidentatlas.fields.JsonValues;
 import org.incidentatlas.incidents.IncidentField;
 import org.incidentatlas.incidents.IncidentSchema;
+import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,24 +43,16 @@ abstract class IncidentFieldsContract {
 
     static final String TOKEN = "fields-write-token";
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final ExternalTool ogrinfo = new ExternalTool("ogrinfo");
 
     @Value("${local.server.port}")
     int port;
 
-    HttpResponse<byte[]> send(String method, String path, String body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
+    private final ApiClient api = new ApiClient(() -> port);
 
     JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = send("GET", path, null, "Accept", "application/json");
+        HttpResponse<byte[]> r = api.getBytes(path, "Accept", "application/json");
         assertThat(r.statusCode()).as(path + ": " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         return json.readTree(r.body());
     }
@@ -89,24 +79,12 @@ abstract class IncidentFieldsContract {
                 if (v.isNull()) {
                     assertThat(f.nullable()).as(f.property() + " is null in " + feature).isTrue();
                 } else {
-                    assertJsonType(f, v);
+                    JsonValues.assertJsonType(f.property(), f.type(), v);
                 }
             }
         }
     }
 
-    private static void assertJsonType(IncidentField f, JsonNode v) {
-        switch (f.type()) {
-            case LONG, INTEGER -> assertThat(v.isIntegralNumber()).as(f.property() + ": " + v).isTrue();
-            case NUMBER -> assertThat(v.isNumber()).as(f.property() + ": " + v).isTrue();
-            case TEXT -> assertThat(v.isString()).as(f.property() + ": " + v).isTrue();
-            case DATE -> assertThat(LocalDate.parse(v.asString())).isNotNull();
-            case TIMESTAMP -> assertThat(Instant.parse(v.asString())).isNotNull();
-            case POSITION -> assertThat(v.isArray() && v.size() == 2).as(f.property() + ": " + v).isTrue();
-            case LIST -> assertThat(v.isArray()).as(f.property() + ": " + v).isTrue();
-            case GEOMETRY, INTERVAL -> throw new AssertionError(f + " is no property");
-        }
-    }
 
     /** Every writable field a client sends is stored and served back as sent. */
     @Test
@@ -129,15 +107,15 @@ abstract class IncidentFieldsContract {
         feature.put("type", "Feature");
         feature.set("geometry", json.readTree("{\"type\": \"Point\", \"coordinates\": [46.4, 39.5]}"));
         feature.set("properties", properties);
-        HttpResponse<byte[]> created = send("POST", "/collections/incidents/items", feature.toString(),
+        HttpResponse<String> created = api.send("POST", "/collections/incidents/items", feature.toString(),
                 "Content-Type", "application/geo+json", "Authorization", "Bearer " + TOKEN);
-        assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         JsonNode served = getJson(URI.create(location).getPath()).path("properties");
         for (IncidentField f : writable) {
             assertThat(served.get(f.property())).as(f.property()).isEqualTo(properties.get(f.property()));
         }
-        HttpResponse<byte[]> deleted = send("DELETE", URI.create(location).getPath(), null, "Authorization", "Bearer " + TOKEN);
+        HttpResponse<String> deleted = api.send("DELETE", URI.create(location).getPath(), null, "Authorization", "Bearer " + TOKEN);
         assertThat(deleted.statusCode()).isEqualTo(204);
     }
 
@@ -174,7 +152,7 @@ abstract class IncidentFieldsContract {
 
     @Test
     void theCsvHeaderIsTheExportedFields() throws Exception {
-        HttpResponse<byte[]> r = send("GET", "/collections/incidents/items?f=csv&limit=1", null);
+        HttpResponse<byte[]> r = api.getBytes("/collections/incidents/items?f=csv&limit=1");
         assertThat(r.statusCode()).isEqualTo(200);
         String header = new String(r.body(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
         List<String> expected = new ArrayList<>(List.of("WKT"));
@@ -186,7 +164,7 @@ abstract class IncidentFieldsContract {
     @ValueSource(strings = {"fgb", "gpkg"})
     void gdalReadsTheExportedFieldsAsTypedColumns(String format, @TempDir Path dir) throws Exception {
         ogrinfo.require();
-        HttpResponse<byte[]> r = send("GET", "/collections/incidents/items?limit=5&f=" + format, null);
+        HttpResponse<byte[]> r = api.getBytes("/collections/incidents/items?limit=5&f=" + format);
         assertThat(r.statusCode()).isEqualTo(200);
         Path file = dir.resolve("incidents." + format);
         Files.write(file, r.body());

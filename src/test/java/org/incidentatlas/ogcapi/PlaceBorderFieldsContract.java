@@ -3,14 +3,10 @@ package org.incidentatlas.ogcapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +16,9 @@ import java.util.regex.Pattern;
 import org.incidentatlas.borders.BorderField;
 import org.incidentatlas.cql.Queryable;
 import org.incidentatlas.fields.FieldType;
+import org.incidentatlas.fields.JsonValues;
 import org.incidentatlas.gazetteer.PlaceField;
+import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.ExternalTool;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,12 +44,13 @@ abstract class PlaceBorderFieldsContract {
     record Field(String property, FieldType type, String description) {
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final ExternalTool ogrinfo = new ExternalTool("ogrinfo");
 
     @Value("${local.server.port}")
     int port;
+
+    private final ApiClient api = new ApiClient(() -> port);
 
     private static List<Field> properties(String collection) {
         return switch (collection) {
@@ -84,8 +83,7 @@ abstract class PlaceBorderFieldsContract {
     }
 
     HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+        return api.getBytes(path, "Accept", "application/json");
     }
 
     JsonNode getJson(String path) throws IOException, InterruptedException {
@@ -108,23 +106,12 @@ abstract class PlaceBorderFieldsContract {
             for (Field f : fields) {
                 JsonNode v = p.get(f.property());
                 if (!v.isNull()) {
-                    assertJsonType(f, v);
+                    JsonValues.assertJsonType(f.property(), f.type(), v);
                 }
             }
         }
     }
 
-    private static void assertJsonType(Field f, JsonNode v) {
-        switch (f.type()) {
-            case LONG, INTEGER -> assertThat(v.isIntegralNumber()).as(f.property() + ": " + v).isTrue();
-            case NUMBER -> assertThat(v.isNumber()).as(f.property() + ": " + v).isTrue();
-            case TEXT -> assertThat(v.isString()).as(f.property() + ": " + v).isTrue();
-            case DATE -> assertThat(LocalDate.parse(v.asString())).isNotNull();
-            case POSITION -> assertThat(v.isArray() && v.size() == 2).as(f.property() + ": " + v).isTrue();
-            case LIST -> assertThat(v.isArray()).as(f.property() + ": " + v).isTrue();
-            default -> throw new AssertionError(f + " is no place or border property type");
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"places", "borders"})

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.incidentatlas.testsupport.ApiClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,12 +64,7 @@ abstract class RobustnessContract {
     @Value("${local.server.port}")
     int port;
 
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(() -> this.port);
-    }
+    final ApiClient api = new ApiClient(() -> this.port);
 
     HttpResponse<String> filter(String filter, String lang) throws Exception {
         return api.get("/collections/incidents/items?filter-lang=" + lang + "&filter=" + ApiClient.enc(filter));
