@@ -1,13 +1,8 @@
 package org.incidentatlas.ogcapi;
 
-import org.incidentatlas.web.ServiceLinks;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentatlas.storage.DataVersion;
+import org.incidentatlas.web.ServiceLinks;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -37,16 +32,7 @@ class ReadEtags {
         long v = reads.read(request, version::current);
         String key = ServiceLinks.url("") + '\n' + request.getRequestURI() + '?' + request.getQueryString() + '\n'
                 + representation;
-        return "W/\"d" + v + "-" + digest(key) + "\"";
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 9);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return "W/\"" + DataVersion.tag(v, key) + "\"";
     }
 
     /** Whether If-None-Match names {@code etag} (weak comparison, as RFC 9110 asks for If-None-Match) or is "*". */

@@ -1,5 +1,7 @@
 package org.incidentatlas.storage;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,5 +22,14 @@ public class DataVersion {
     public long current() {
         Long v = jdbc.queryForObject("SELECT version FROM data_version WHERE id = 1", Long.class);
         return v == null ? 0 : v;
+    }
+
+    /**
+     * The opaque part of an ETag for content drawn at {@code version} for {@code key} (what else decides the
+     * content: the request, the representation): {@code d<version>-<digest>}, the digest empty for an empty key.
+     */
+    public static String tag(long version, String key) {
+        String digest = key.isEmpty() ? "" : Sha256.hex(key.getBytes(StandardCharsets.UTF_8)).substring(0, 18);
+        return "d" + version + "-" + digest;
     }
 }

@@ -1,10 +1,8 @@
 package org.incidentatlas.tiles;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -179,24 +177,20 @@ public class TilesController {
      * for the new URL: with the version alone it would be told 304 and keep the old filter's tile.
      */
     private static String etag(long version, String filters) {
-        return "\"d" + version + "-" + filters + "\"";
+        return "\"" + DataVersion.tag(version, filters) + "\"";
     }
 
-    /** A short digest of the query string (empty without one). */
+    /** The filters the tile was drawn with: its query string (empty without one). */
     private static String filters(HttpServletRequest request) {
         String query = request.getQueryString();
-        if (query == null || query.isEmpty()) {
-            return "";
-        }
-        UUID digest = UUID.nameUUIDFromBytes(query.getBytes(StandardCharsets.UTF_8));
-        return Long.toHexString(digest.getMostSignificantBits() ^ digest.getLeastSignificantBits());
+        return query == null ? "" : query;
     }
 
     /** The data version of the client's tile, from If-None-Match (an ETag made here for the same filters); -1 for none. */
     private static long clientVersion(HttpServletRequest request, String filters) {
         String tag = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         Matcher m = tag == null ? null : OWN_ETAG.matcher(tag);
-        if (m == null || !m.matches() || !m.group(2).equals(filters)) {
+        if (m == null || !m.matches() || !tag.equals(etag(Long.parseLong(m.group(1)), filters))) {
             return -1;
         }
         return Long.parseLong(m.group(1));
