@@ -5,6 +5,7 @@ import org.incidentatlas.incidents.IncidentNotFoundException;
 import org.incidentatlas.incidents.InvalidIncidentException;
 import org.incidentatlas.incidents.VersionConflictException;
 import org.incidentatlas.ingest.InvalidReportException;
+import org.incidentatlas.storage.DataSourceConfiguration.DatabasePools;
 import org.incidentatlas.storage.DatabaseOutage;
 import org.incidentatlas.storage.InvalidValueException;
 import org.incidentatlas.storage.StatementTimeoutException;
@@ -38,9 +39,11 @@ public class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final DatabaseOutage outage;
+    private final DatabasePools pools;
 
-    public ApiExceptionHandler(DatabaseOutage outage) {
+    public ApiExceptionHandler(DatabaseOutage outage, DatabasePools pools) {
         this.outage = outage;
+        this.pools = pools;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -147,7 +150,9 @@ public class ApiExceptionHandler {
             LOG.info("client disconnected before the response was complete: {}", String.valueOf(NestedExceptionUtils.getMostSpecificCause(e)));
             return null;
         }
-        if (DatabaseOutage.causedBy(e)) {
+        // a failed database call while the database does not answer is an outage too, whatever the driver called it
+        // (the first sign of a crash mid-statement varies with where the statement was)
+        if (DatabaseOutage.causedBy(e) || DatabaseOutage.fromDatabase(e) && !pools.answering()) {
             return databaseUnavailable(e);
         }
         LOG.error("request failed", e);

@@ -1,6 +1,7 @@
 package org.incidentatlas.storage;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
@@ -82,6 +83,22 @@ public class DataSourceConfiguration {
 
     /** The pools behind the service's DataSource; closed with the application. */
     public record DatabasePools(HikariDataSource primary, HikariDataSource replica) implements AutoCloseable {
+
+        /**
+         * Whether every pool can hand out a connection that answers now (each within its connection timeout). Asked
+         * only after a database call failed, to tell an outage the driver reports in an unexpected way from a bug.
+         */
+        public boolean answering() {
+            return answers(primary) && (replica == null || answers(replica));
+        }
+
+        private static boolean answers(DataSource pool) {
+            try (Connection c = pool.getConnection()) {
+                return c.isValid(1);
+            } catch (SQLException | RuntimeException unreachable) {
+                return false;
+            }
+        }
 
         @Override
         public void close() {

@@ -7,8 +7,10 @@ import java.time.Duration;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.annotation.Validated;
 
@@ -48,6 +50,16 @@ public record DatabaseOutage(@DefaultValue("5") @Min(1) int retryAfterSeconds) {
                 if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the failure came from a database call (a JDBC error or Spring's translation of one). */
+    public static boolean fromDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException || t instanceof DataAccessException || t instanceof TransactionException) {
+                return true;
             }
         }
         return false;
