@@ -28,12 +28,17 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 public class DataSourceConfiguration {
 
     @Bean
+    Reconnection reconnection() {
+        return new Reconnection();
+    }
+
+    @Bean
     DatabasePools databasePools(DataSourceProperties properties, Environment environment,
-                                ReplicaSettings settings) {
+                                ReplicaSettings settings, Reconnection reconnection) {
         String readUrl = settings.readUrl();
         String readUser = settings.readUser();
         String readPassword = settings.readPassword();
-        HikariDataSource primary = pool(properties.getUrl(), properties.getUsername(), properties.getPassword(), environment, "primary");
+        HikariDataSource primary = pool(properties.getUrl(), properties.getUsername(), properties.getPassword(), environment, "primary", reconnection);
         if (readUrl == null || readUrl.isBlank()) {
             return new DatabasePools(primary, null);
         }
@@ -43,7 +48,7 @@ public class DataSourceConfiguration {
                     + "replicas, not " + readUrl);
         }
         HikariDataSource replica = pool(readUrl.trim(), readUser.isBlank() ? properties.getUsername() : readUser,
-                readUser.isBlank() ? properties.getPassword() : readPassword, environment, "replica");
+                readUser.isBlank() ? properties.getPassword() : readPassword, environment, "replica", reconnection);
         replica.setReadOnly(true);
         return new DatabasePools(primary, replica);
     }
@@ -66,13 +71,15 @@ public class DataSourceConfiguration {
     }
 
     /** A Hikari pool with the {@code spring.datasource.hikari.*} settings. */
-    private static HikariDataSource pool(String url, String user, String password, Environment environment, String name) {
+    private static HikariDataSource pool(String url, String user, String password, Environment environment, String name,
+                                         Reconnection reconnection) {
         HikariDataSource pool = new HikariDataSource();
         Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
         pool.setJdbcUrl(url);
         pool.setUsername(user);
         pool.setPassword(password);
         pool.setPoolName(name);
+        reconnection.watch(pool);
         // PostgreSQL compiles a plan whose cost estimate is high with JIT, which alone takes 100 ms and more
         // (docs/BENCHMARKS.md, border proximity); the service's queries run in milliseconds, so its connections do without.
         if (url != null && url.startsWith("jdbc:postgresql:") && pool.getConnectionInitSql() == null) {
