@@ -39,6 +39,9 @@ bench_init() {
   LOG=$ROOT/bench/target/$1.log
   exec > >(tee "$LOG") 2>&1
   APP_PID=
+  # WORK from the environment names the cluster's directory (bench_cluster); until that cluster exists
+  # there is nothing for the cleanup to stop
+  BENCH_WORK=${WORK:-}
   WORK=
   trap bench_cleanup EXIT
   trap 'exit 130' INT TERM
@@ -67,7 +70,7 @@ bench_build() {
 }
 
 bench_cluster() {
-  WORK=$1
+  WORK=${BENCH_WORK:-$1}
   if [[ -n "${KEEP:-}" && -f "$WORK/data/PG_VERSION" ]]; then
     PGPORT=$(free_port "${PGPORT:-56432}")
     echo "port = $PGPORT" >>"$WORK/data/postgresql.conf"

@@ -13,7 +13,7 @@ import org.incidentatlas.filter.BoundingBox;
  * index. Mercator columns depend on longitude only and rows on latitude only, so the cells inside
  * a box at one level form one rectangle, and the next level's rectangle holds it.
  */
-public record CellCover(List<Block> blocks, Block finest, List<BoundingBox> boundary) {
+public record CellCover(List<Block> blocks, Block finest, List<Strip> boundary) {
 
     /**
      * How far inside the box a cell must lie, degrees: far more than the rounding of the cell
@@ -33,6 +33,14 @@ public record CellCover(List<Block> blocks, Block finest, List<BoundingBox> boun
             int shift = finer - level;
             return new Block(finer, x0 << shift, ((x1 + 1) << shift) - 1, y0 << shift, ((y1 + 1) << shift) - 1);
         }
+    }
+
+    /**
+     * One boundary strip. {@code wide}: it spans the box from west to east and is thin in latitude (the
+     * north and south strips); else it is thin in longitude and its latitude edges are shared with the
+     * wide strips, so a point on them belongs to the wide strip (the strips are disjoint that way).
+     */
+    public record Strip(BoundingBox box, boolean wide) {
     }
 
     /** The cover of a box that does not cross the antimeridian (empty for one that does). */
@@ -94,18 +102,18 @@ public record CellCover(List<Block> blocks, Block finest, List<BoundingBox> boun
      * The parts of the box outside the finest block shrunk by {@link #MARGIN}: every point of the box
      * whose cell is not in that block lies in one of them. The whole box when the block is empty.
      */
-    static List<BoundingBox> strips(BoundingBox box, Block finest) {
+    static List<Strip> strips(BoundingBox box, Block finest) {
         if (finest.isEmpty()) {
-            return List.of(box);
+            return List.of(new Strip(box, true));
         }
         int l = finest.level();
         double west = MercatorCells.west(finest.x0(), l) + MARGIN;
         double east = MercatorCells.west(finest.x1() + 1, l) - MARGIN;
         double north = MercatorCells.north(finest.y0(), l) - MARGIN;
         double south = MercatorCells.north(finest.y1() + 1, l) + MARGIN;
-        return List.of(new BoundingBox(box.minLon(), north, box.maxLon(), box.maxLat()),
-                new BoundingBox(box.minLon(), box.minLat(), box.maxLon(), south),
-                new BoundingBox(box.minLon(), south, west, north),
-                new BoundingBox(east, south, box.maxLon(), north));
+        return List.of(new Strip(new BoundingBox(box.minLon(), north, box.maxLon(), box.maxLat()), true),
+                new Strip(new BoundingBox(box.minLon(), box.minLat(), box.maxLon(), south), true),
+                new Strip(new BoundingBox(box.minLon(), south, west, north), false),
+                new Strip(new BoundingBox(east, south, box.maxLon(), north), false));
     }
 }

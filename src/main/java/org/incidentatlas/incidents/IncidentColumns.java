@@ -109,6 +109,10 @@ public final class IncidentColumns {
             }
             case LIST -> {
                 String text = rs.getString(c);
+                if ("[]".equals(text)) {
+                    // most incidents have no claims or sources: no parser for them (a GeoJSON export reads a million)
+                    yield List.of();
+                }
                 JavaType type = json.getTypeFactory().constructCollectionType(List.class, IncidentSchema.elementType(f));
                 yield text == null ? null : json.readValue(text, type);
             }

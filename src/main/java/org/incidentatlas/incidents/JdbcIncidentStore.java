@@ -22,6 +22,7 @@ import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.storage.DatabaseBackend;
 import org.incidentatlas.storage.KeysetPages;
 import org.incidentatlas.storage.SqlDialect;
 import org.incidentatlas.storage.SqlWhere;
@@ -93,7 +94,7 @@ public class JdbcIncidentStore implements IncidentStore {
         this.pages = new KeysetPages(jdbc, transactionManager);
         this.distances = new BorderDistanceTable(jdbc, dialect);
         this.columns = new IncidentColumns(dialect);
-        this.kept = new KeptCounts(jdbc);
+        this.kept = new KeptCounts(jdbc, dialect.backend() == DatabaseBackend.POSTGIS);
         if (countBudgetSeconds > 0) {
             this.budgetedCounts = new JdbcTemplate(jdbc.getDataSource());
             budgetedCounts.setQueryTimeout(countBudgetSeconds);

@@ -9,17 +9,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads the counts migration V10 keeps (incident_cells, incident_days) for the plans of
- * {@link CountPlanner}. The SQL is the same on both backends: the cell functions have the same
- * names there.
+ * {@link CountPlanner}. The SQL is the same on both backends (the cell functions have the same
+ * names there) but for the boundary strips of a bbox count, which PostGIS reads through its point indexes.
  */
 final class KeptCounts {
 
     private static final String ENVELOPE = "ST_MakeEnvelope(?, ?, ?, ?, " + JdbcIncidentStore.SRID + ")";
 
     private final JdbcTemplate jdbc;
+    /** Whether the point indexes of migration V12_1 (PostGIS only) count the boundary strips. */
+    private final boolean pointIndexes;
 
-    KeptCounts(JdbcTemplate jdbc) {
+    KeptCounts(JdbcTemplate jdbc, boolean pointIndexes) {
         this.jdbc = jdbc;
+        this.pointIndexes = pointIndexes;
     }
 
     long totals(CountPlan.Totals plan) {
@@ -54,23 +57,67 @@ final class KeptCounts {
             parts.add("SELECT COALESCE(sum(incidents), 0) AS n FROM incident_cells" + w.sql());
             args.addAll(w.args());
         }
+        for (SqlWhere boundary : pointIndexes ? indexedBoundary(plan, matching) : List.of(boundary(plan, matching))) {
+            parts.add("SELECT count(*) AS n FROM incidents" + boundary.sql());
+            args.addAll(boundary.args());
+        }
+        return number("SELECT sum(n) FROM (" + String.join(" UNION ALL ", parts) + ") t", args);
+    }
+
+    /** Every geometry in a strip (through the spatial index), and lines and areas anywhere in the box, outside the summed cells. */
+    private static SqlWhere boundary(CountPlan.Cells plan, SqlWhere matching) {
         List<String> near = new ArrayList<>();
         List<Object> nearArgs = new ArrayList<>();
-        for (BoundingBox s : plan.cover().boundary()) {
+        for (CellCover.Strip strip : plan.cover().boundary()) {
+            BoundingBox s = strip.box();
             near.add("geom && " + ENVELOPE);
             nearArgs.addAll(List.of(s.minLon(), s.minLat(), s.maxLon(), s.maxLat()));
         }
         near.add("(ST_Dimension(geom) > 0 AND geom && " + ENVELOPE + ")");
         BoundingBox box = plan.box();
         nearArgs.addAll(List.of(box.minLon(), box.minLat(), box.maxLon(), box.maxLat()));
+        return matching.and("(" + String.join(" OR ", near) + ")", nearArgs.toArray())
+                .and(outsideFinest(plan, "ST_X(ST_PointOnSurface(geom))", "ST_Y(ST_PointOnSurface(geom))"), finestArgs(plan));
+    }
+
+    /**
+     * The same count through the PostGIS point indexes of migration V12_1 (on atlas_point_x / atlas_point_y): the
+     * points of each strip by an index-only range scan of (latitude, longitude) for the wide strips and (longitude, latitude) for the
+     * tall ones, which reads no table page (the GiST index visited one per point); the other geometries
+     * through their own partial spatial index. The strips are disjoint (see {@link CellCover.Strip}), so
+     * their counts add up. The box test of a point is its coordinate ranges: the strips lie in the box.
+     */
+    private static List<SqlWhere> indexedBoundary(CountPlan.Cells plan, SqlWhere matching) {
+        List<SqlWhere> parts = new ArrayList<>();
+        for (CellCover.Strip strip : plan.cover().boundary()) {
+            BoundingBox s = strip.box();
+            // "+ 0" keeps the other axis off the index, which the planner would otherwise pick as often as not
+            SqlWhere w = SqlWhere.NONE.and(POINT).and(strip.wide()
+                    ? "atlas_point_y(geom) BETWEEN ? AND ? AND atlas_point_x(geom) + 0 BETWEEN ? AND ?"
+                    : "atlas_point_x(geom) BETWEEN ? AND ? AND atlas_point_y(geom) + 0 > ? AND atlas_point_y(geom) + 0 < ?", strip.wide()
+                    ? new Object[] {s.minLat(), s.maxLat(), s.minLon(), s.maxLon()}
+                    : new Object[] {s.minLon(), s.maxLon(), s.minLat(), s.maxLat()});
+            parts.add(w.equal("event_type", plan.eventType()).and(outsideFinest(plan, "atlas_point_x(geom)", "atlas_point_y(geom)"),
+                    finestArgs(plan)));
+        }
+        parts.add(matching.and(NOT_POINT).and(outsideFinest(plan, "ST_X(ST_PointOnSurface(geom))", "ST_Y(ST_PointOnSurface(geom))"),
+                finestArgs(plan)));
+        return parts;
+    }
+
+    /** The predicates of the partial indexes, written as they are there, so the planner sees that they apply. */
+    private static final String POINT = "GeometryType(geom) = 'POINT'";
+    private static final String NOT_POINT = "GeometryType(geom) <> 'POINT'";
+
+    /** Whether the cell of the point at ({@code x}, {@code y}) (SQL expressions) is outside the finest block summed. */
+    private static String outsideFinest(CountPlan.Cells plan, String x, String y) {
+        int level = plan.cover().finest().level();
+        return "NOT (atlas_cell_x(" + x + ", " + level + ") BETWEEN ? AND ? AND atlas_cell_y(" + y + ", " + level + ") BETWEEN ? AND ?)";
+    }
+
+    private static Object[] finestArgs(CountPlan.Cells plan) {
         CellCover.Block f = plan.cover().finest();
-        String cell = "atlas_cell_x(ST_X(ST_PointOnSurface(geom)), " + f.level() + ") BETWEEN ? AND ? AND "
-                + "atlas_cell_y(ST_Y(ST_PointOnSurface(geom)), " + f.level() + ") BETWEEN ? AND ?";
-        nearArgs.addAll(List.of(f.x0(), f.x1(), f.y0(), f.y1()));
-        SqlWhere boundary = matching.and("(" + String.join(" OR ", near) + ") AND NOT (" + cell + ")", nearArgs.toArray());
-        parts.add("SELECT count(*) AS n FROM incidents" + boundary.sql());
-        args.addAll(boundary.args());
-        return number("SELECT sum(n) FROM (" + String.join(" UNION ALL ", parts) + ") t", args);
+        return new Object[] {f.x0(), f.x1(), f.y0(), f.y1()};
     }
 
     private long number(String sql, List<Object> args) {

@@ -82,8 +82,11 @@ public class DataSourceConfiguration {
         reconnection.watch(pool);
         // PostgreSQL compiles a plan whose cost estimate is high with JIT, which alone takes 100 ms and more
         // (docs/BENCHMARKS.md, border proximity); the service's queries run in milliseconds, so its connections do without.
+        // Custom plans always: the driver prepares a statement on the server after five runs, and PostgreSQL's generic
+        // plan for a page with a bbox cannot tell a box of ten matches (spatial index, then sort) from one of 100,000
+        // (walk the ids, test each): it sorted every match of a large box, 0.7-0.8 s a page at 1M (issue 13).
         if (url != null && url.startsWith("jdbc:postgresql:") && pool.getConnectionInitSql() == null) {
-            pool.setConnectionInitSql("SET jit = off");
+            pool.setConnectionInitSql("SELECT set_config('jit', 'off', false), set_config('plan_cache_mode', 'force_custom_plan', false)");
         }
         return pool;
     }
