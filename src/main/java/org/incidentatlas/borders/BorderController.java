@@ -132,6 +132,9 @@ public class BorderController {
         JsonBodies.Read<BorderFeature> read = bodies.read(f, BorderFeature.class, "");
         List<FieldError> errors = new ArrayList<>(read.errors());
         BorderFeature feature = read.value();
+        if (feature == null) {
+            throw invalid(errors);
+        }
         Geometry geometry = feature.check(errors);
         if (!errors.isEmpty()) {
             throw invalid(errors);

@@ -40,6 +40,9 @@ public record ReportBody(String text, String title, String url, String outlet, @
         read.unknownProperties().values().forEach(unknown -> errors.add(new FieldError(self,
                 "unknown field(s) " + unknown + "; a report has " + new TreeSet<>(FIELDS))));
         errors.addAll(read.errors());
+        if (read.value() == null) {
+            throw new InvalidReportException(false, errors);
+        }
         OffsetDateTime publishedAt = null;
         String published = read.value().publishedAt();
         if (published != null) {

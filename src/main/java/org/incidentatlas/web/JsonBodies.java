@@ -17,13 +17,17 @@ import jakarta.validation.Validator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -32,12 +36,16 @@ import tools.jackson.databind.module.SimpleModule;
  * Request bodies as Jackson records checked with Bean Validation, every problem collected with the
  * JSON path of its field ({@code properties.claims[2].fatalities}) rather than failing at the first.
  * Scalars are strict — a number where a string is expected is an error, never coerced — which
- * Jackson's own coercion settings can only report one at a time, hence the small deserializers here.
+ * Jackson's own coercion settings can only report one at a time, hence the small deserializers here
+ * (for the boxed types, which body records use: a missing number is null, not 0).
  */
 @Component
 public class JsonBodies {
 
-    /** A bound body and what was wrong with it; {@code value} may be partly null where {@code errors} say why. */
+    /**
+     * A bound body and what was wrong with it; {@code value} may be partly null where {@code errors}
+     * say why, and is null only when the body could not be bound at all (then {@code errors} say so).
+     */
     public record Read<T>(T value, List<FieldError> errors, Map<String, Set<String>> unknownProperties) {
     }
 
@@ -83,6 +91,8 @@ public class JsonBodies {
         this.mapper = JsonMapper.builder()
                 .addModule(strict)
                 .addHandler(new Collecting())
+                // "" where an object belongs goes to the handler (as any other string does) instead of failing outright
+                .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
@@ -99,7 +109,14 @@ public class JsonBodies {
     /** As {@link #read(JsonNode, Class, String)} for generic types such as {@code List<ClaimBody>}. */
     public <T> Read<T> read(JsonNode node, JavaType type, String at) {
         List<Problem> problems = new ArrayList<>();
-        T value = mapper.readerFor(type).withAttribute(Problem.class, problems).readValue(node);
+        T value;
+        try {
+            value = mapper.readerFor(type).withAttribute(Problem.class, problems).readValue(node);
+        } catch (DatabindException e) {
+            // a shape the handler above is not asked about: still the client's error, named where it stands
+            problems.add(new Problem(pointer(e), "cannot be read: " + e.getOriginalMessage()));
+            value = null;
+        }
         List<FieldError> errors = new ArrayList<>();
         Map<String, Set<String>> unknown = new LinkedHashMap<>();
         for (Problem p : problems) {
@@ -131,6 +148,14 @@ public class JsonBodies {
         Problem(String path, String message) {
             this(path, message, null);
         }
+    }
+
+    private static String pointer(DatabindException e) {
+        StringBuilder out = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            out.append('/').append(r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()));
+        }
+        return out.toString();
     }
 
     @SuppressWarnings("unchecked")

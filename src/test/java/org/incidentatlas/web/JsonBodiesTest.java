@@ -64,4 +64,14 @@ class JsonBodiesTest {
         assertThat(r.errors()).isEmpty();
         assertThat(r.value()).isEqualTo(new Body(LocalDate.of(2024, 2, 13), 9_000_000_000L, 2.0, List.of(new Item("a", 0))));
     }
+
+    @Test
+    void anEmptyStringOrAScalarWhereAnObjectBelongsIsNamedNotThrown() {
+        JsonBodies.Read<Body> r = read("""
+                {"items": ["", true, [1], {"label": "x"}]}""");
+        assertThat(r.errors()).extracting(FieldError::toString).containsExactly(
+                "properties.items[0]: must be an object",
+                "properties.items[1]: must be an object",
+                "properties.items[2]: must be an object");
+    }
 }
