@@ -26,8 +26,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -91,8 +89,6 @@ public class JsonBodies {
         this.mapper = JsonMapper.builder()
                 .addModule(strict)
                 .addHandler(new Collecting())
-                // "" where an object belongs goes to the handler (as any other string does) instead of failing outright
-                .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
@@ -113,7 +109,8 @@ public class JsonBodies {
         try {
             value = mapper.readerFor(type).withAttribute(Problem.class, problems).readValue(node);
         } catch (DatabindException e) {
-            // a shape the handler above is not asked about: still the client's error, named where it stands
+            // a shape the handler is not asked about ("" where an object belongs, which Jackson would
+            // otherwise read as null): still the client's error, named where it stands, though alone
             problems.add(new Problem(pointer(e), "cannot be read: " + e.getOriginalMessage()));
             value = null;
         }

@@ -66,12 +66,15 @@ class JsonBodiesTest {
     }
 
     @Test
-    void anEmptyStringOrAScalarWhereAnObjectBelongsIsNamedNotThrown() {
+    void aScalarWhereAnObjectBelongsIsNamedNotThrown() {
         JsonBodies.Read<Body> r = read("""
-                {"items": ["", true, [1], {"label": "x"}]}""");
+                {"items": [true, [1], {"label": "x"}]}""");
         assertThat(r.errors()).extracting(FieldError::toString).containsExactly(
                 "properties.items[0]: must be an object",
-                "properties.items[1]: must be an object",
-                "properties.items[2]: must be an object");
+                "properties.items[1]: must be an object");
+        JsonBodies.Read<Body> empty = read("""
+                {"items": [{"label": "x"}, ""]}""");
+        assertThat(empty.value()).isNull();
+        assertThat(empty.errors()).extracting(FieldError::field).containsExactly("properties.items[1]");
     }
 }
