@@ -1,8 +1,6 @@
 package org.incidentatlas.borders;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +13,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentatlas.geodesy.NearestPoint;
 import org.incidentatlas.web.ApiException;
 import org.incidentatlas.web.FieldError;
+import org.incidentatlas.web.JsonBodies;
 import org.incidentatlas.web.Link;
 import org.incidentatlas.web.OgcMediaTypes;
 import org.incidentatlas.web.PropertyValues;
 import org.incidentatlas.web.ServiceLinks;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Lineal;
-import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
-import org.locationtech.jts.operation.valid.IsValidOp;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,12 +46,13 @@ public class BorderController {
     private final BorderRegistry borders;
     private final BorderMetricsProgress job;
     private final JsonMapper json;
-    private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), 4326);
+    private final JsonBodies bodies;
 
-    public BorderController(BorderRegistry borders, BorderMetricsProgress job, JsonMapper json) {
+    public BorderController(BorderRegistry borders, BorderMetricsProgress job, JsonMapper json, JsonBodies bodies) {
         this.borders = borders;
         this.job = job;
         this.json = json;
+        this.bodies = bodies;
     }
 
     @GetMapping("/borders/{borderId}/distance")
@@ -133,73 +126,21 @@ public class BorderController {
         } catch (JacksonException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "InvalidRequestBody", "the request body is not valid JSON: " + e.getOriginalMessage());
         }
-        List<FieldError> errors = new ArrayList<>();
         if (f == null || !f.isObject() || !"Feature".equals(f.path("type").asString(null))) {
             throw invalid(List.of(new FieldError("type", "the body must be a GeoJSON Feature")));
         }
-        JsonNode p = f.path("properties");
-        String id = f.path("id").isString() ? f.path("id").asString() : p.path("id").asString(null);
-        if (id == null || !id.matches("[A-Za-z0-9._-]{1,100}")) {
-            errors.add(new FieldError("id", "is required: 1 to 100 letters, digits, '.', '_' or '-' (as the feature id or properties.id)"));
+        JsonBodies.Read<BorderFeature> read = bodies.read(f, BorderFeature.class, "");
+        List<FieldError> errors = new ArrayList<>(read.errors());
+        BorderFeature feature = read.value();
+        if (feature == null) {
+            throw invalid(errors);
         }
-        String name = p.path("name").isString() ? p.path("name").asString().strip() : null;
-        if (name == null || name.isEmpty() || name.length() > 300) {
-            errors.add(new FieldError("properties.name", "is required (at most 300 characters)"));
-        }
-        LocalDate from = date(p, "valid_from", errors);
-        LocalDate to = date(p, "valid_to", errors);
-        if (from != null && to != null && to.isBefore(from)) {
-            errors.add(new FieldError("properties.valid_to", "is before valid_from"));
-        }
-        Geometry geometry = geometry(f.path("geometry"), errors);
+        Geometry geometry = feature.check(errors);
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        return new Border(id, name, Border.CUSTOM, null, null, geometry, "analyst layer", null, from, to);
-    }
-
-    private Geometry geometry(JsonNode node, List<FieldError> errors) {
-        if (node.isMissingNode() || node.isNull()) {
-            errors.add(new FieldError("geometry", "is required: a (Multi)LineString or (Multi)Polygon"));
-            return null;
-        }
-        Geometry g;
-        try {
-            g = new GeoJsonReader(geometries).read(node.toString());
-        } catch (Exception e) {
-            errors.add(new FieldError("geometry", "is not a valid GeoJSON geometry: " + e.getMessage()));
-            return null;
-        }
-        if (!(g instanceof Lineal || g instanceof Polygonal) || g.isEmpty()) {
-            errors.add(new FieldError("geometry", "must be a (Multi)LineString or (Multi)Polygon, not " + g.getGeometryType()));
-            return null;
-        }
-        for (Coordinate c : g.getCoordinates()) {
-            if (!(c.x >= -180 && c.x <= 180 && c.y >= -90 && c.y <= 90)) {
-                errors.add(new FieldError("geometry", "position [" + c.x + ", " + c.y + "] is outside WGS 84 bounds (GeoJSON order is longitude, latitude)"));
-                return null;
-            }
-        }
-        IsValidOp validity = new IsValidOp(g);
-        if (!validity.isValid()) {
-            errors.add(new FieldError("geometry", "is not valid: " + validity.getValidationError().getMessage()));
-            return null;
-        }
-        g.setSRID(4326);
-        return g;
-    }
-
-    private static LocalDate date(JsonNode p, String name, List<FieldError> errors) {
-        JsonNode v = p.path(name);
-        if (v.isMissingNode() || v.isNull()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.asString());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError("properties." + name, "'" + v.asString() + "' is not an ISO date (YYYY-MM-DD)"));
-            return null;
-        }
+        BorderFeature.Properties p = feature.properties();
+        return new Border(feature.layerId(), p.name(), Border.CUSTOM, null, null, geometry, "analyst layer", null, p.validFrom(), p.validTo());
     }
 
     private static ApiException invalid(List<FieldError> errors) {

@@ -19,15 +19,15 @@ import org.incidentatlas.fields.FieldType;
  */
 public enum PlaceField {
 
-    ID("id", "id", FieldType.TEXT, "Gazetteer id", Place::id, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+    ID("id", "id", FieldType.TEXT, "Gazetteer id", Place::id, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED, Trait.TILED),
     GEOMETRY("geometry", "geom", FieldType.GEOMETRY, "The place's own geometry", Place::geometry,
             Trait.STORED, Trait.QUERYABLE),
     NAME("name", "name", FieldType.TEXT, "Preferred name", Place::name,
-            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED, Trait.TILED),
     FEATURE_TYPE("feature_type", "feature_type", FieldType.TEXT, "village, town, city, height, pass, road …",
-            p -> p.type().code(), Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+            p -> p.type().code(), Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED, Trait.TILED),
     COUNTRY("country", "country", FieldType.TEXT, "ISO 3166-1 alpha-3 code", Place::country,
-            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
+            Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED, Trait.TILED),
     ADMIN1("admin1", "admin1", FieldType.TEXT, "First-level administrative unit", Place::admin1,
             Trait.WRITABLE, Trait.STORED, Trait.QUERYABLE, Trait.EXPORTED),
     ADMIN2("admin2", "admin2", FieldType.TEXT, "Second-level administrative unit", Place::admin2,
@@ -57,7 +57,9 @@ public enum PlaceField {
         /** A CQL2 filter may name it. */
         QUERYABLE,
         /** A column of the table exports (CSV, FlatGeobuf, GeoPackage). */
-        EXPORTED
+        EXPORTED,
+        /** An attribute of the vector tiles (what a map's popup or style reads). */
+        TILED
     }
 
     /** The members of a feature's "properties", in order (the id is the feature's own id, not a property). */

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.incidentatlas.web.FieldError;
+import org.incidentatlas.web.JsonBodies;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -38,15 +40,17 @@ public class IncidentFeatureReader {
             .map(IncidentField::property).collect(Collectors.toUnmodifiableSet());
 
     private final IncidentValidator validator;
+    private final JsonBodies bodies;
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), JdbcIncidentStore.SRID);
 
-    public IncidentFeatureReader(IncidentValidator validator) {
+    public IncidentFeatureReader(IncidentValidator validator, JsonBodies bodies) {
         this.validator = validator;
+        this.bodies = bodies;
     }
 
     /** Parses and validates; throws {@link InvalidIncidentException} naming every bad field. */
     public IncidentData read(JsonNode feature) {
-        Fields f = new Fields();
+        Fields f = new Fields(bodies);
         if (feature == null || !feature.isObject() || !"Feature".equals(feature.path("type").asString(null))) {
             f.error("type", "the body must be a GeoJSON Feature (\"type\": \"Feature\")");
             throw new InvalidIncidentException(f.errors);
@@ -124,6 +128,11 @@ public class IncidentFeatureReader {
     /** Typed access to JSON members that records what was wrong instead of failing at the first problem. */
     private static final class Fields {
         final List<FieldError> errors = new ArrayList<>();
+        final JsonBodies bodies;
+
+        Fields(JsonBodies bodies) {
+            this.bodies = bodies;
+        }
 
         void error(String field, String message) {
             errors.add(new FieldError(field, message));
@@ -138,11 +147,8 @@ public class IncidentFeatureReader {
                 case NUMBER -> number(p, name);
                 case DATE -> date(p, name);
                 case LIST -> field == IncidentField.CLAIMS
-                        ? list(p, name, (c, at) -> new Claim(text(c, "claimant", at), text(c, "side", at), integer(c, "fatalities", at),
-                                integer(c, "injured", at), text(c, "summary", at), text(c, "source", at), span(c, "span", at)))
-                        : list(p, name, (s, at) -> new SourceRef(text(s, "id", at), text(s, "url", at),
-                                text(s, "outlet", at), date(s, "published", at), text(s, "title", at),
-                                longInteger(s, "report", at), spans(s, "spans", at)));
+                        ? list(p, name, ClaimBody.class, (c, at) -> span(c.span(), at + ".span")).stream().map(ClaimBody::claim).toList()
+                        : list(p, name, SourceBody.class, this::spans).stream().map(SourceBody::source).toList();
                 default -> throw new IllegalArgumentException(name + " (" + field.type() + ") is not written by clients");
             };
         }
@@ -184,18 +190,6 @@ public class IncidentFeatureReader {
             return v.intValue();
         }
 
-        Long longInteger(JsonNode obj, String name, String at) {
-            JsonNode v = obj.get(name);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                error(at + "." + name, "must be a whole number");
-                return null;
-            }
-            return v.longValue();
-        }
-
         Double number(JsonNode obj, String name) {
             JsonNode v = obj.get(name);
             if (v == null || v.isNull()) {
@@ -206,48 +200,6 @@ public class IncidentFeatureReader {
                 return null;
             }
             return v.doubleValue();
-        }
-
-        /** {"start": s, "end": e} with 0 <= s <= e. */
-        TextSpan span(JsonNode obj, String name, String at) {
-            JsonNode v = obj.get(name);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            return span(v, at + "." + name);
-        }
-
-        private TextSpan span(JsonNode v, String field) {
-            if (!v.isObject()) {
-                error(field, "must be an object {\"start\": …, \"end\": …}");
-                return null;
-            }
-            Integer start = integer(v, "start", field);
-            Integer end = integer(v, "end", field);
-            if (start == null || end == null || start < 0 || end < start) {
-                error(field, "needs whole numbers start and end with 0 <= start <= end");
-                return null;
-            }
-            return new TextSpan(start, end);
-        }
-
-        List<TextSpan> spans(JsonNode obj, String name, String at) {
-            JsonNode v = obj.get(name);
-            if (v == null || v.isNull()) {
-                return List.of();
-            }
-            if (!v.isArray()) {
-                error(at + "." + name, "must be an array");
-                return List.of();
-            }
-            List<TextSpan> out = new ArrayList<>();
-            for (int i = 0; i < v.size(); i++) {
-                TextSpan s = span(v.get(i), at + "." + name + "[" + i + "]");
-                if (s != null) {
-                    out.add(s);
-                }
-            }
-            return out;
         }
 
         LocalDate date(JsonNode obj, String name) {
@@ -267,30 +219,82 @@ public class IncidentFeatureReader {
             }
         }
 
-        <T> List<T> list(JsonNode obj, String name, ElementReader<T> element) {
+        /**
+         * A list of claims or sources, bound as records; {@code check} adds what no annotation says
+         * (the spans' rule across start and end) to each element at its path.
+         */
+        <T> List<T> list(JsonNode obj, String name, Class<T> element, java.util.function.BiConsumer<T, String> check) {
             JsonNode v = obj.get(name);
             if (v == null || v.isNull()) {
                 return List.of();
             }
-            if (!v.isArray()) {
-                error("properties." + name, "must be an array");
+            for (int i = 0; i < v.size(); i++) {
+                if (v.get(i).isNull()) {
+                    error("properties." + name + "[" + i + "]", "must be an object");
+                }
+            }
+            JsonBodies.Read<List<T>> read = bodies.read(v, bodies.listOf(element), "properties." + name);
+            errors.addAll(read.errors());
+            if (read.value() == null) {
                 return List.of();
             }
-            List<T> out = new ArrayList<>();
-            for (int i = 0; i < v.size(); i++) {
-                String at = "properties." + name + "[" + i + "]";
-                if (!v.get(i).isObject()) {
-                    error(at, "must be an object");
-                    continue;
+            for (int i = 0; i < read.value().size(); i++) {
+                if (read.value().get(i) != null) {
+                    check.accept(read.value().get(i), "properties." + name + "[" + i + "]");
                 }
-                out.add(element.read(v.get(i), at));
             }
-            return out;
+            return read.value().stream().filter(java.util.Objects::nonNull).toList();
+        }
+
+        private void spans(SourceBody source, String at) {
+            for (int i = 0; source.spans() != null && i < source.spans().size(); i++) {
+                span(source.spans().get(i), at + ".spans[" + i + "]");
+            }
+        }
+
+        private void span(SpanBody span, String at) {
+            if (span != null && !span.valid()) {
+                error(at, "needs whole numbers start and end with 0 <= start <= end");
+            }
         }
     }
 
-    @FunctionalInterface
-    private interface ElementReader<T> {
-        T read(JsonNode node, String at);
+    /**
+     * Where in a report's text a claim or source was read. Its rule spans both fields and is
+     * reported once for the span as a whole, so it is code ({@link #valid()}) rather than annotations.
+     */
+    record SpanBody(Integer start, Integer end) {
+
+        boolean valid() {
+            return start != null && end != null && start >= 0 && end >= start;
+        }
+
+        TextSpan span() {
+            return new TextSpan(start, end);
+        }
+    }
+
+    /** A claim as a client writes it; members it does not know are ignored, as the store's own properties are. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ClaimBody(String claimant, String side, Integer fatalities, Integer injured, String summary, String source, SpanBody span) {
+
+        Claim claim() {
+            return new Claim(stripped(claimant), stripped(side), fatalities, injured, stripped(summary), stripped(source),
+                    span == null || !span.valid() ? null : span.span());
+        }
+    }
+
+    /** A source as a client writes it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SourceBody(String id, String url, String outlet, LocalDate published, String title, Long report, List<SpanBody> spans) {
+
+        SourceRef source() {
+            return new SourceRef(stripped(id), stripped(url), stripped(outlet), published, stripped(title), report,
+                    spans == null ? List.of() : spans.stream().filter(s -> s != null && s.valid()).map(SpanBody::span).toList());
+        }
+    }
+
+    private static String stripped(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

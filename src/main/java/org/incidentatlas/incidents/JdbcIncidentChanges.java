@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.incidentatlas.storage.DatabaseBackend;
+import org.incidentatlas.storage.KeysetPages;
 import org.incidentatlas.storage.SqlWhere;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class JdbcIncidentChanges implements IncidentChanges {
 
-    private static final int FETCH_SIZE = 1000;
     private static final String ORDER = "c.change_xid, c.change_seq";
 
     private final JdbcIncidentStore store;
@@ -39,10 +39,7 @@ final class JdbcIncidentChanges implements IncidentChanges {
         this.store = store;
         this.backend = backend;
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(jdbc.getDataSource());
-        this.streaming.setFetchSize(FETCH_SIZE);
-        this.streaming.setQueryTimeout(jdbc.getQueryTimeout());
-        this.streaming.setExceptionTranslator(jdbc.getExceptionTranslator());
+        this.streaming = KeysetPages.streaming(jdbc);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.writes = new TransactionTemplate(transactions);

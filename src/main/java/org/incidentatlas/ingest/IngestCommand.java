@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
+import org.incidentatlas.web.JsonBodies;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -26,10 +27,12 @@ public class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final IngestService ingest;
     private final PrintStream out = System.out;
+    private final JsonBodies bodies;
     private int exitCode;
 
-    public IngestCommand(IngestService ingest) {
+    public IngestCommand(IngestService ingest, JsonBodies bodies) {
         this.ingest = ingest;
+        this.bodies = bodies;
     }
 
     public static boolean requested(String... args) {
@@ -47,7 +50,7 @@ public class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
             exitCode = 2;
             return;
         }
-        ReportFiles files = new ReportFiles();
+        ReportFiles files = new ReportFiles(bodies);
         List<Path> paths = files.expand(words.subList(1, words.size()).stream().map(Path::of).toList());
         long started = System.nanoTime();
         int reports = 0;

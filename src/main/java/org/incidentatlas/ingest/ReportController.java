@@ -16,6 +16,7 @@ import org.incidentatlas.incidents.Incident;
 import org.incidentatlas.incidents.IncidentStore;
 import org.incidentatlas.web.ApiException;
 import org.incidentatlas.web.FeatureWriter;
+import org.incidentatlas.web.JsonBodies;
 import org.incidentatlas.web.Link;
 import org.incidentatlas.web.OgcMediaTypes;
 import org.incidentatlas.web.ServiceLinks;
@@ -53,9 +54,11 @@ public class ReportController {
     private final IncidentStore incidents;
     private final FeatureWriter<Incident> features;
     private final JsonMapper json;
+    private final JsonBodies bodies;
 
     public ReportController(IngestService ingest, ReportStore reports, IncidentStore incidents, FeatureWriter<Incident> features,
-                            JsonMapper json) {
+                            JsonMapper json, JsonBodies bodies) {
+        this.bodies = bodies;
         this.ingest = ingest;
         this.reports = reports;
         this.incidents = incidents;
@@ -69,7 +72,7 @@ public class ReportController {
             description = "201 with the report id and the incidents created or updated; 200 with the same report when this text "
                     + "was ingested before (nothing new). 400 for empty text, bad dates or non-UTF-8; 413 over 1 MiB.")
     ResponseEntity<StreamingResponseBody> postJson(@RequestBody byte[] body) {
-        ReportInput input = ReportJson.read(parse(Utf8.decode(limited(body), "body")), "");
+        ReportInput input = ReportBody.read(bodies, parse(Utf8.decode(limited(body), "body")), "");
         return answer(ingest.ingest(input));
     }
 
@@ -86,7 +89,7 @@ public class ReportController {
         OffsetDateTime published = null;
         if (publishedAt != null && !publishedAt.isBlank()) {
             try {
-                published = ReportJson.publishedAt(publishedAt);
+                published = ReportBody.publishedAt(publishedAt);
             } catch (DateTimeParseException e) {
                 throw InvalidReportException.of("published_at", "'" + publishedAt + "' is not an ISO date or date-time");
             }
@@ -108,7 +111,7 @@ public class ReportController {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "PayloadTooLarge",
                     "a batch holds at most " + ReportLimits.MAX_BATCH + " reports, not " + items.size());
         }
-        List<IngestResult> results = ReportJson.readAll(items).stream().map(ingest::ingest).toList();
+        List<IngestResult> results = ReportBody.readAll(bodies, items).stream().map(ingest::ingest).toList();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> {
             try (JsonGenerator g = json.createGenerator(out)) {
                 g.writeStartObject();

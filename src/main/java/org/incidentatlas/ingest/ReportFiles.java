@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.incidentatlas.web.JsonBodies;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +28,11 @@ public final class ReportFiles {
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonBodies bodies;
+
+    public ReportFiles(JsonBodies bodies) {
+        this.bodies = bodies;
+    }
 
     public List<Path> expand(List<Path> paths) throws IOException {
         List<Path> out = new ArrayList<>();
@@ -59,16 +66,16 @@ public final class ReportFiles {
             JsonNode node = json.readTree(text);
             if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
-                    out.add(new Named(name + "[" + i + "]", ReportJson.read(node.get(i), name + "[" + i + "].")));
+                    out.add(new Named(name + "[" + i + "]", ReportBody.read(bodies, node.get(i), name + "[" + i + "]")));
                 }
             } else {
-                out.add(new Named(name, ReportJson.read(node, name + ".")));
+                out.add(new Named(name, ReportBody.read(bodies, node, name)));
             }
         } else if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) {
             String[] lines = text.split("\r?\n");
             for (int i = 0; i < lines.length; i++) {
                 if (!lines[i].isBlank()) {
-                    out.add(new Named(name + ":" + (i + 1), ReportJson.read(json.readTree(lines[i]), name + ":" + (i + 1) + ".")));
+                    out.add(new Named(name + ":" + (i + 1), ReportBody.read(bodies, json.readTree(lines[i]), name + ":" + (i + 1))));
                 }
             }
         } else {

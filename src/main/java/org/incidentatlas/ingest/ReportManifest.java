@@ -39,6 +39,6 @@ public record ReportManifest(List<Map<String, String>> rows) {
     public static ReportInput input(String text, Map<String, String> row) {
         String published = row.get("published_at");
         return new ReportInput(text, row.get("title"), row.get("url"), row.get("outlet"),
-                published == null || published.isBlank() ? null : ReportJson.publishedAt(published), row.get("language"));
+                published == null || published.isBlank() ? null : ReportBody.publishedAt(published), row.get("language"));
     }
 }

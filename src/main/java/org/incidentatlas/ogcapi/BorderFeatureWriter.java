@@ -19,22 +19,10 @@ public class BorderFeatureWriter {
 
     /** The feature with its geometry in {@code crs} (null: storage CRS84). */
     void write(JsonGenerator g, Border border, List<Link> links, SupportedCrs crs) {
-        g.writeStartObject();
-        g.writeStringProperty("type", "Feature");
-        g.writeStringProperty("id", border.id());
-        if (crs == null) {
-            FeatureJson.geometry(g, border.geometry(), 7);
-        } else {
-            FeatureJson.geometry(g, border.geometry(), 7, crs);
-        }
-        g.writeObjectPropertyStart("properties");
-        for (BorderField field : BorderField.PROPERTIES) {
-            // every border property is text or a date, both written as strings
-            Object value = field.value(border);
-            g.writeStringProperty(field.property(), value == null ? null : value.toString());
-        }
-        g.writeEndObject();
-        FeatureJson.links(g, links);
-        g.writeEndObject();
+        FeatureJson.feature(g, border.id(), border.geometry(), 7, crs, links, properties -> {
+            for (BorderField field : BorderField.PROPERTIES) {
+                FeatureJson.property(g, field.property(), field.type(), field.value(border), FeatureJson::noList);
+            }
+        });
     }
 }

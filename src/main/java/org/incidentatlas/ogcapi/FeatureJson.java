@@ -1,6 +1,11 @@
 package org.incidentatlas.ogcapi;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
+
+import org.incidentatlas.fields.FieldType;
 
 import org.incidentatlas.web.Link;
 import org.locationtech.jts.geom.Geometry;
@@ -9,10 +14,31 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 import tools.jackson.core.JsonGenerator;
 
-/** The parts every GeoJSON Feature the service writes shares: its geometry member and its links. */
+/** The parts every GeoJSON Feature the service writes shares: its geometry member, its properties as their types say, and its links. */
 final class FeatureJson {
 
     private FeatureJson() {
+    }
+
+    /**
+     * A whole Feature: its id (a number or a string), its geometry in {@code crs} with
+     * {@code decimals} places, the members of "properties" that {@code properties} writes, and its links.
+     */
+    static void feature(JsonGenerator g, Object id, Geometry geometry, int decimals, SupportedCrs crs, List<Link> links,
+                        Consumer<JsonGenerator> properties) {
+        g.writeStartObject();
+        g.writeStringProperty("type", "Feature");
+        if (id instanceof Number n) {
+            g.writeNumberProperty("id", n.longValue());
+        } else {
+            g.writeStringProperty("id", (String) id);
+        }
+        geometry(g, geometry, decimals, crs);
+        g.writeObjectPropertyStart("properties");
+        properties.accept(g);
+        g.writeEndObject();
+        links(g, links);
+        g.writeEndObject();
     }
 
     /**
@@ -55,10 +81,55 @@ final class FeatureJson {
 
     /**
      * The geometry in {@code crs} (OGC API - Features Part 2), in the axis order of its definition:
-     * transformed here, one feature at a time, so collections keep streaming.
+     * transformed here, one feature at a time, so collections keep streaming. A null {@code crs}
+     * is the storage CRS84.
      */
     static void geometry(JsonGenerator g, Geometry geometry, int decimals, SupportedCrs crs) {
-        geometry(g, crs.fromStorage(geometry), crs.decimals(decimals));
+        if (crs == null) {
+            geometry(g, geometry, decimals);
+        } else {
+            geometry(g, crs.fromStorage(geometry), crs.decimals(decimals));
+        }
+    }
+
+    /** Writes one element of a LIST property (a claim, a source, an alternate name). */
+    @FunctionalInterface
+    interface ElementWriter {
+        void write(JsonGenerator g, Object element);
+    }
+
+    /** One member of "properties", written as its field type says; the elements of a list by {@code elements}. */
+    static void property(JsonGenerator g, String name, FieldType type, Object value, ElementWriter elements) {
+        if (value == null) {
+            g.writeNullProperty(name);
+            return;
+        }
+        switch (type) {
+            case LONG, INTEGER -> g.writeNumberProperty(name, ((Number) value).longValue());
+            case NUMBER -> g.writeNumberProperty(name, (Double) value);
+            case TEXT, DATE -> g.writeStringProperty(name, value.toString());
+            case TIMESTAMP -> g.writeStringProperty(name, DateTimeFormatter.ISO_INSTANT.format((Instant) value));
+            case POSITION -> {
+                double[] position = (double[]) value;
+                g.writeArrayPropertyStart(name);
+                g.writeNumber(position[0]);
+                g.writeNumber(position[1]);
+                g.writeEndArray();
+            }
+            case LIST -> {
+                g.writeArrayPropertyStart(name);
+                for (Object element : (List<?>) value) {
+                    elements.write(g, element);
+                }
+                g.writeEndArray();
+            }
+            case GEOMETRY, INTERVAL -> throw new IllegalArgumentException(name + " is not a member of properties");
+        }
+    }
+
+    /** For definitions with no list fields. */
+    static void noList(JsonGenerator g, Object element) {
+        throw new IllegalArgumentException("no GeoJSON form for " + element.getClass());
     }
 
     /** Writes {@code "links": […]} unless there are none. */

@@ -1,18 +1,14 @@
 package org.incidentatlas.ogcapi;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.incidentatlas.incidents.Claim;
-import org.incidentatlas.fields.FieldType;
 import org.incidentatlas.incidents.Incident;
 import org.incidentatlas.incidents.IncidentField;
 import org.incidentatlas.incidents.IncidentSchema;
 import org.incidentatlas.incidents.SourceRef;
 import org.incidentatlas.incidents.TextSpan;
 import org.incidentatlas.web.Link;
-import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
@@ -36,59 +32,23 @@ public class IncidentFeatureWriter {
 
     /** The feature with its geometry in {@code crs} (null: storage CRS84). */
     void write(JsonGenerator g, Incident incident, List<Link> links, SupportedCrs crs) {
-        Geometry geometry = incident.data().location().geometry();
-        g.writeStartObject();
-        g.writeStringProperty("type", "Feature");
-        g.writeNumberProperty("id", incident.id());
-        if (crs == null) {
-            FeatureJson.geometry(g, geometry, 8);
-        } else {
-            FeatureJson.geometry(g, geometry, 8, crs);
-        }
-        g.writeObjectPropertyStart("properties");
-        // "id" is repeated as a property: GDAL and QGIS keep a numeric feature id only as their
-        // internal FID, so without it an analyst's attribute table (and the exports) would have no incident id
-        for (IncidentField field : IncidentSchema.PROPERTIES) {
-            property(g, field.property(), field.type(), field.value(incident));
-        }
-        g.writeEndObject();
-        FeatureJson.links(g, links);
-        g.writeEndObject();
+        FeatureJson.feature(g, incident.id(), incident.data().location().geometry(), 8, crs, links, properties -> {
+            // "id" is repeated as a property: GDAL and QGIS keep a numeric feature id only as their
+            // internal FID, so without it an analyst's attribute table (and the exports) would have no incident id
+            for (IncidentField field : IncidentSchema.PROPERTIES) {
+                FeatureJson.property(g, field.property(), field.type(), field.value(incident), IncidentFeatureWriter::element);
+            }
+        });
     }
 
 
-    /** One member of "properties", written as its type says. */
-    private static void property(JsonGenerator g, String name, FieldType type, Object value) {
-        if (value == null) {
-            g.writeNullProperty(name);
-            return;
-        }
-        switch (type) {
-            case LONG, INTEGER -> g.writeNumberProperty(name, ((Number) value).longValue());
-            case NUMBER -> g.writeNumberProperty(name, (Double) value);
-            case TEXT, DATE -> g.writeStringProperty(name, value.toString());
-            case TIMESTAMP -> g.writeStringProperty(name, DateTimeFormatter.ISO_INSTANT.format((Instant) value));
-            case POSITION -> {
-                double[] position = (double[]) value;
-                g.writeArrayPropertyStart(name);
-                g.writeNumber(position[0]);
-                g.writeNumber(position[1]);
-                g.writeEndArray();
-            }
-            case LIST -> {
-                g.writeArrayPropertyStart(name);
-                for (Object element : (List<?>) value) {
-                    if (element instanceof Claim c) {
-                        claim(g, c);
-                    } else if (element instanceof SourceRef s) {
-                        source(g, s);
-                    } else {
-                        throw new IllegalArgumentException("no GeoJSON form for " + element.getClass());
-                    }
-                }
-                g.writeEndArray();
-            }
-            case GEOMETRY, INTERVAL -> throw new IllegalArgumentException(name + " is not a member of properties");
+    private static void element(JsonGenerator g, Object element) {
+        if (element instanceof Claim c) {
+            claim(g, c);
+        } else if (element instanceof SourceRef s) {
+            source(g, s);
+        } else {
+            FeatureJson.noList(g, element);
         }
     }
 

@@ -34,13 +34,22 @@ public final class KeysetPages {
 
     public KeysetPages(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(jdbc.getDataSource());
-        this.streaming.setFetchSize(FETCH_SIZE);
-        // the same statement timeout and error translation as the service's template
-        this.streaming.setQueryTimeout(jdbc.getQueryTimeout());
-        this.streaming.setExceptionTranslator(jdbc.getExceptionTranslator());
+        this.streaming = streaming(jdbc);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * A template over the same pool that reads {@value #FETCH_SIZE} rows at a time from a cursor
+     * (PostgreSQL streams only inside a transaction), with the same statement timeout and error
+     * translation as the service's template.
+     */
+    public static JdbcTemplate streaming(JdbcTemplate jdbc) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(FETCH_SIZE);
+        streaming.setQueryTimeout(jdbc.getQueryTimeout());
+        streaming.setExceptionTranslator(jdbc.getExceptionTranslator());
+        return streaming;
     }
 
     /** How a table is paged: its name, the key column, the key as a bindable value, and the key of a row. */

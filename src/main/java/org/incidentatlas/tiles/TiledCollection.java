@@ -6,30 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.incidentatlas.borders.BorderField;
 import org.incidentatlas.fields.FieldType;
+import org.incidentatlas.gazetteer.PlaceField;
 import org.incidentatlas.incidents.IncidentField;
 import org.incidentatlas.incidents.IncidentSchema;
 
 /**
  * What a collection's tiles carry: its table and geometry column, and the attributes a popup or a
- * style needs (SQL both backends read alike). Incidents are summed per grid cell up to
+ * style needs, the fields each definition marks tiled (SQL both backends read alike). Incidents are summed per grid cell up to
  * {@link #AGGREGATE_MAX_ZOOM}; deeper, and for places and borders always, each feature is drawn.
  */
 enum TiledCollection {
 
     INCIDENTS("incidents", "incidents", "geom", true, "points", IncidentSchema.with(IncidentField.Trait.TILED).stream()
-            .map(TiledCollection::attribute).toList()),
-    PLACES("places", "places", "point", false, "points", List.of(
-            new Attribute("id", "id", "string"),
-            new Attribute("name", "name", "string"),
-            new Attribute("feature_type", "feature_type", "string"),
-            new Attribute("country", "country", "string"))),
-    BORDERS("borders", "borders", "geom", false, "lines", List.of(
-            new Attribute("id", "id", "string"),
-            new Attribute("name", "name", "string"),
-            new Attribute("kind", "kind", "string"),
-            new Attribute("country_a", "country_a", "string"),
-            new Attribute("country_b", "country_b", "string")));
+            .map(f -> attribute(f.property(), f.column(), f.type())).toList()),
+    PLACES("places", "places", "point", false, "points", PlaceField.with(PlaceField.Trait.TILED).stream()
+            .map(f -> attribute(f.property(), f.column(), f.type())).toList()),
+    BORDERS("borders", "borders", "geom", false, "lines", BorderField.tiled().stream()
+            .map(f -> attribute(f.property(), f.column(), f.type())).toList());
 
     /** Deepest zoom whose incident tiles hold per-cell sums; from the next one on, the incidents themselves. */
     static final int AGGREGATE_MAX_ZOOM = 11;
@@ -43,10 +38,10 @@ enum TiledCollection {
     static final Map<String, String> AGGREGATE_PROPERTIES = Map.of("count", "integer", "fatalities", "integer",
             "event_types", "string");
 
-    /** An incident field as a tile attribute: dates as their ISO text (MVT has no date type). */
-    private static Attribute attribute(IncidentField field) {
-        String sql = field.type() == FieldType.DATE ? "CAST(" + field.column() + " AS VARCHAR(10))" : field.column();
-        return new Attribute(field.property(), sql, field.type().jsonType());
+    /** A field of a definition as a tile attribute: dates as their ISO text (MVT has no date type). */
+    private static Attribute attribute(String property, String column, FieldType type) {
+        String sql = type == FieldType.DATE ? "CAST(" + column + " AS VARCHAR(10))" : column;
+        return new Attribute(property, sql, type.jsonType());
     }
 
     /** One attribute: its name in the tile, the SQL that reads it, its JSON-schema type. */

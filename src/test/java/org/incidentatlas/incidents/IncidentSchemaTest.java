@@ -1,6 +1,7 @@
 package org.incidentatlas.incidents;
 
 import org.incidentatlas.web.FieldError;
+import org.incidentatlas.web.JsonBodies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 class IncidentSchemaTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final IncidentFeatureReader reader = new IncidentFeatureReader(new IncidentValidator());
+    private final IncidentFeatureReader reader = new IncidentFeatureReader(new IncidentValidator(), new JsonBodies());
 
     /** An incident with every field set (none null), so that a field the assembler drops shows. */
     static Incident everyFieldSet() {

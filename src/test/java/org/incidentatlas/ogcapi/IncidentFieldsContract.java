@@ -188,8 +188,13 @@ abstract class IncidentFieldsContract {
     @Test
     void theTilesCarryTheTiledFields() throws Exception {
         JsonNode layer = getJson("/collections/incidents/tiles/WebMercatorQuad/tilejson").path("vector_layers").get(0);
-        for (IncidentField f : IncidentSchema.with(IncidentField.Trait.TILED)) {
+        List<IncidentField> tiled = IncidentSchema.with(IncidentField.Trait.TILED);
+        for (IncidentField f : tiled) {
             assertThat(layer.path("fields").path(f.property()).asString()).as(f.property()).isEqualTo(f.type().jsonType());
         }
+        // and nothing else, but the per-cell sums of the aggregate tiles
+        List<String> defined = new ArrayList<>(names(tiled));
+        defined.addAll(List.of("count", "fatalities", "event_types"));
+        assertThat(layer.path("fields").propertyNames()).isSubsetOf(defined);
     }
 }

@@ -16,9 +16,10 @@ import org.incidentatlas.incidents.IncidentQueryables;
 import org.incidentatlas.incidents.IncidentValidator;
 import org.incidentatlas.incidents.InvalidIncidentException;
 import org.incidentatlas.ingest.InvalidReportException;
-import org.incidentatlas.ingest.ReportJson;
+import org.incidentatlas.ingest.ReportBody;
 import org.incidentatlas.storage.H2gisDialect;
 import org.incidentatlas.storage.PostgisDialect;
+import org.incidentatlas.web.JsonBodies;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.incidentatlas.web.ApiException;
@@ -42,7 +43,8 @@ class InputFuzzTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CrsRegistry CRS = new CrsRegistry();
-    private static final IncidentFeatureReader FEATURES = new IncidentFeatureReader(new IncidentValidator());
+    private static final JsonBodies BODIES = new JsonBodies();
+    private static final IncidentFeatureReader FEATURES = new IncidentFeatureReader(new IncidentValidator(), BODIES);
     private static final List<CqlToSql> TRANSLATIONS = List.of(
             new CqlToSql(IncidentQueryables.ALL, CqlDialect.of(new PostgisDialect())),
             new CqlToSql(IncidentQueryables.ALL, CqlDialect.of(new H2gisDialect())));
@@ -93,9 +95,9 @@ class InputFuzzTest {
             case LIMIT -> ItemsRequest.limit(text);
             case REPORT -> json(text).ifPresent(node -> {
                 if (node.isArray()) {
-                    ReportJson.readAll(List.copyOf(node.valueStream().toList()));
+                    ReportBody.readAll(BODIES, List.copyOf(node.valueStream().toList()));
                 } else {
-                    ReportJson.read(node, "");
+                    ReportBody.read(BODIES, node, "");
                 }
             });
         }

@@ -166,4 +166,20 @@ abstract class PlaceBorderFieldsContract {
             Files.deleteIfExists(dir);
         }
     }
+
+    /** The tiles' attributes are exactly the fields the definition marks tiled, each of its type. */
+    @ParameterizedTest
+    @ValueSource(strings = {"places", "borders"})
+    void theTilesCarryTheTiledFields(String collection) throws Exception {
+        List<Field> tiled = switch (collection) {
+            case "places" -> PlaceField.with(PlaceField.Trait.TILED).stream().map(f -> new Field(f.property(), f.type(), f.description())).toList();
+            case "borders" -> BorderField.tiled().stream().map(f -> new Field(f.property(), f.type(), f.description())).toList();
+            default -> throw new IllegalArgumentException(collection);
+        };
+        JsonNode fields = getJson("/collections/" + collection + "/tiles/WebMercatorQuad/tilejson").path("vector_layers").get(0).path("fields");
+        assertThat(new ArrayList<>(fields.propertyNames())).containsExactlyElementsOf(tiled.stream().map(Field::property).toList());
+        for (Field f : tiled) {
+            assertThat(fields.path(f.property()).asString()).as(f.property()).isEqualTo(f.type().jsonType());
+        }
+    }
 }

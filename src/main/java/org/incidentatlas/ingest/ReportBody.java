@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.incidentatlas.web.FieldError;
-
+import org.incidentatlas.web.JsonBodies;
 
 import tools.jackson.databind.JsonNode;
 
@@ -19,48 +20,46 @@ import tools.jackson.databind.JsonNode;
  * A report as JSON — {@code {text, title?, url?, outlet?, published_at?, language?}} — for the
  * API, the batch formats and the command line. {@code published_at} is an ISO date
  * ({@code 2024-02-13}, taken as that day at 00:00 UTC) or date-time (with an offset, or UTC).
+ * The sizes are checked by {@link ReportLimits} on every report however it came in (JSON, plain
+ * text, files), so they are not repeated here as annotations.
  */
-public final class ReportJson {
+public record ReportBody(String text, String title, String url, String outlet, @JsonProperty("published_at") String publishedAt,
+                         String language) {
 
     public static final Set<String> FIELDS = Set.of("text", "title", "url", "outlet", "published_at", "language");
 
-    private ReportJson() {
-    }
-
-    /** Reads one report; {@code at} prefixes field names in errors ("" or "[3]."). Throws {@link InvalidReportException}. */
-    public static ReportInput read(JsonNode node, String at) {
-        List<FieldError> errors = new ArrayList<>();
+    /** Reads one report; {@code at} names it in errors ("" for the body, "[3]" in a batch). Throws {@link InvalidReportException}. */
+    public static ReportInput read(JsonBodies bodies, JsonNode node, String at) {
+        String self = at.isEmpty() ? "body" : at;
         if (node == null || !node.isObject()) {
-            throw new InvalidReportException(false, List.of(new FieldError(at.isEmpty() ? "body" : at.substring(0, at.length() - 1),
+            throw new InvalidReportException(false, List.of(new FieldError(self,
                     "must be a JSON object {\"text\": …, \"title\": …, \"url\": …, \"outlet\": …, \"published_at\": …, \"language\": …}")));
         }
-        Set<String> unknown = new TreeSet<>();
-        node.propertyNames().forEach(n -> {
-            if (!FIELDS.contains(n)) {
-                unknown.add(n);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            errors.add(new FieldError(at.isEmpty() ? "body" : at.substring(0, at.length() - 1),
-                    "unknown field(s) " + unknown + "; a report has " + new TreeSet<>(FIELDS)));
+        JsonBodies.Read<ReportBody> read = bodies.read(node, ReportBody.class, at);
+        List<FieldError> errors = new ArrayList<>();
+        read.unknownProperties().values().forEach(unknown -> errors.add(new FieldError(self,
+                "unknown field(s) " + unknown + "; a report has " + new TreeSet<>(FIELDS))));
+        errors.addAll(read.errors());
+        if (read.value() == null) {
+            throw new InvalidReportException(false, errors);
         }
-        String text = string(node, "text", at, errors);
-        String published = string(node, "published_at", at, errors);
         OffsetDateTime publishedAt = null;
+        String published = read.value().publishedAt();
         if (published != null) {
             try {
                 publishedAt = publishedAt(published);
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(at + "published_at", "'" + published
+                errors.add(new FieldError(prefix(at) + "published_at", "'" + published
                         + "' is not an ISO date or date-time (2024-02-13, 2024-02-13T09:30:00+04:00)"));
             }
         }
-        ReportInput r = new ReportInput(text, blankToNull(string(node, "title", at, errors)), blankToNull(string(node, "url", at, errors)),
-                blankToNull(string(node, "outlet", at, errors)), publishedAt, blankToNull(string(node, "language", at, errors)));
         if (!errors.isEmpty()) {
             throw new InvalidReportException(false, errors);
         }
-        ReportLimits.check(r, at);
+        ReportBody b = read.value();
+        ReportInput r = new ReportInput(b.text(), blankToNull(b.title()), blankToNull(b.url()), blankToNull(b.outlet()), publishedAt,
+                blankToNull(b.language()));
+        ReportLimits.check(r, prefix(at));
         return r;
     }
 
@@ -68,7 +67,7 @@ public final class ReportJson {
      * Reads a batch, all or nothing: throws one {@link InvalidReportException} naming every invalid
      * report's fields ("[3].text"), {@code tooLarge} only when size is all that is wrong.
      */
-    public static List<ReportInput> readAll(List<JsonNode> items) {
+    public static List<ReportInput> readAll(JsonBodies bodies, List<JsonNode> items) {
         if (items.isEmpty()) {
             throw InvalidReportException.of("body", "the batch holds no reports");
         }
@@ -77,7 +76,7 @@ public final class ReportJson {
         boolean onlyTooLarge = true;
         for (int i = 0; i < items.size(); i++) {
             try {
-                inputs.add(read(items.get(i), "[" + i + "]."));
+                inputs.add(read(bodies, items.get(i), "[" + i + "]"));
             } catch (InvalidReportException e) {
                 errors.addAll(e.errors());
                 onlyTooLarge &= e.tooLarge();
@@ -102,16 +101,8 @@ public final class ReportJson {
         }
     }
 
-    private static String string(JsonNode node, String name, String at, List<FieldError> errors) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isString()) {
-            errors.add(new FieldError(at + name, "must be a string"));
-            return null;
-        }
-        return v.asString();
+    private static String prefix(String at) {
+        return at.isEmpty() ? "" : at + ".";
     }
 
     private static String blankToNull(String s) {
