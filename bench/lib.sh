@@ -39,6 +39,8 @@ bench_init() {
   LOG=$ROOT/bench/target/$1.log
   exec > >(tee "$LOG") 2>&1
   APP_PID=
+  # the caller's WORK (bench_cluster's argument is only the default); cleared until the cluster is made
+  WORK_GIVEN=${WORK:-}
   WORK=
   trap bench_cleanup EXIT
   trap 'exit 130' INT TERM
@@ -67,7 +69,7 @@ bench_build() {
 }
 
 bench_cluster() {
-  WORK=$1
+  WORK=${WORK_GIVEN:-$1}
   if [[ -n "${KEEP:-}" && -f "$WORK/data/PG_VERSION" ]]; then
     PGPORT=$(free_port "${PGPORT:-56432}")
     echo "port = $PGPORT" >>"$WORK/data/postgresql.conf"
@@ -102,15 +104,17 @@ psql_su() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U
 psql_db() { PGPASSWORD=$DB_PASSWORD "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U "$DB_USER" -d "$DB" "$@"; }
 
 bench_service() {
-  APP_PORT=$(free_port "${APP_PORT:-18180}")
+  # a random first port: several people's benches share this machine
+  APP_PORT=$(free_port "${APP_PORT:-$((20000 + RANDOM % 20000))}")
   # shellcheck disable=SC2086 # SERVICE_ENV is a list of NAME=value words
   env INCIDENT_DB_URL="$JDBC_URL" INCIDENT_DB_USER=$DB_USER INCIDENT_DB_PASSWORD=$DB_PASSWORD ATLAS_DEMO_DATA=false \
     PORT="$APP_PORT" ATLAS_WRITE_TOKEN=bench-token ${SERVICE_ENV:-} \
     java -Xmx2g -jar "$JAR" >"$WORK/service.log" 2>&1 &
   APP_PID=$!
   BASE=http://127.0.0.1:$APP_PORT
-  for _ in $(seq 1 300); do
-    curl -fs -o /dev/null "$BASE/collections" && break
+  # up when its own log says so: a port taken meanwhile by another service would answer the curl alone
+  for _ in $(seq 1 600); do
+    grep -q "Started IncidentAtlasApplication" "$WORK/service.log" && curl -fs -o /dev/null "$BASE/collections" && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/service.log"; echo "the service died" >&2; exit 1; }
     sleep 1
   done
