@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.incidentatlas.cql.Sql;
 import org.incidentatlas.incidents.MercatorCells;
@@ -58,8 +59,12 @@ final class H2gisTileRenderer implements TileRenderer {
     /** The version first, then the rows: embedded, a second statement costs no round trip. */
     @Override
     public VersionedTile features(TiledCollection c, TileCoordinates t, SqlWhere where, long clientVersion) {
+        return versioned(clientVersion, () -> draw(c, t, where));
+    }
+
+    private VersionedTile versioned(long clientVersion, Supplier<byte[]> tile) {
         long current = version.current();
-        return current == clientVersion ? VersionedTile.notModified(current) : new VersionedTile(current, draw(c, t, where));
+        return current == clientVersion ? VersionedTile.notModified(current) : new VersionedTile(current, tile.get());
     }
 
     private byte[] draw(TiledCollection c, TileCoordinates t, SqlWhere where) {
@@ -88,7 +93,16 @@ final class H2gisTileRenderer implements TileRenderer {
 
     /** Each incident's interior point into its cell, found as the kept counts' trigger finds it (MercatorCells). */
     @Override
-    public byte[] aggregates(TiledCollection c, TileCoordinates t, SqlWhere where) {
+    public VersionedTile aggregates(TiledCollection c, TileCoordinates t, SqlWhere where, long clientVersion) {
+        return versioned(clientVersion, () -> scanned(c, t, where));
+    }
+
+    @Override
+    public VersionedTile keptAggregates(TiledCollection c, TileCoordinates t, Sql sums, long clientVersion) {
+        return versioned(clientVersion, () -> kept(c, t, sums));
+    }
+
+    private byte[] scanned(TiledCollection c, TileCoordinates t, SqlWhere where) {
         CellCover.Block grid = TiledCollection.cells(t);
         Map<List<Long>, Cell> cells = new HashMap<>();
         jdbc.query("SELECT ST_AsBinary(geom) AS tile_geom_wkb, event_type, fatalities FROM incidents" + where.sql(), rs -> {
@@ -105,8 +119,7 @@ final class H2gisTileRenderer implements TileRenderer {
         return encode(c, t, cells.values());
     }
 
-    @Override
-    public byte[] keptAggregates(TiledCollection c, TileCoordinates t, Sql sums) {
+    private byte[] kept(TiledCollection c, TileCoordinates t, Sql sums) {
         Map<List<Long>, Cell> cells = new HashMap<>();
         jdbc.query(sums.text(), rs -> {
             cells.computeIfAbsent(List.of(rs.getLong("cx"), rs.getLong("cy")), k -> new Cell()).add(rs.getString("event_type"),

@@ -19,11 +19,11 @@ interface TileRenderer {
      * Each incident is counted in exactly one tile and cell (cells hold their west and north edges), the cell
      * found as the kept counts find it ({@code incidents.MercatorCells}).
      */
-    byte[] aggregates(TiledCollection collection, TileCoordinates tile, SqlWhere where);
+    VersionedTile aggregates(TiledCollection collection, TileCoordinates tile, SqlWhere where, long clientVersion);
 
     /**
      * The same tile as {@link #aggregates} from sums already made per cell of {@link TiledCollection#cells} and
      * event type (columns cx, cy, event_type, n, f, sx, sy: the counts kept on write).
      */
-    byte[] keptAggregates(TiledCollection collection, TileCoordinates tile, Sql cellSums);
+    VersionedTile keptAggregates(TiledCollection collection, TileCoordinates tile, Sql cellSums, long clientVersion);
 }

@@ -76,12 +76,10 @@ public class TilesController {
 
     private final CollectionConditions collections;
     private final TileRenderer renderer;
-    private final DataVersion version;
 
-    public TilesController(CollectionConditions collections, TileRenderer renderer, DataVersion version) {
+    public TilesController(CollectionConditions collections, TileRenderer renderer) {
         this.collections = collections;
         this.renderer = renderer;
-        this.version = version;
     }
 
     @GetMapping(value = "/collections/{collectionId}/tiles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -177,12 +175,9 @@ public class TilesController {
     /** From the counts kept on write where they answer the filters (a few hundred rows); else by reading the incidents. */
     private VersionedTile aggregates(TiledCollection c, TileCoordinates t, Map<String, String[]> parameters, SqlWhere where,
                                      long clientVersion) {
-        long current = version.current();
-        if (current == clientVersion) {
-            return VersionedTile.notModified(current);
-        }
         Optional<Sql> kept = collections.keptCellSums(c.id(), parameters, TiledCollection.cells(t));
-        return new VersionedTile(current, kept.isPresent() ? renderer.keptAggregates(c, t, kept.get()) : renderer.aggregates(c, t, where));
+        return kept.isPresent() ? renderer.keptAggregates(c, t, kept.get(), clientVersion)
+                : renderer.aggregates(c, t, where, clientVersion);
     }
 
     /**
