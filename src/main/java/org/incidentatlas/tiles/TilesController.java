@@ -16,7 +16,6 @@ import org.incidentatlas.cql.Sql;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.ogcapi.CollectionConditions;
 import org.incidentatlas.storage.DataVersion;
-import org.incidentatlas.storage.SqlWhere;
 import org.incidentatlas.web.ApiException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -152,11 +151,10 @@ public class TilesController {
         matrixSet(tileMatrixSetId);
         TileCoordinates t = TileCoordinates.of(tileMatrix, tileRow, tileCol);
         boolean aggregate = c.aggregates(t.zoom());
-        SqlWhere where = collections.condition(c.id(), request.getParameterMap(), area(t, aggregate));
         String filters = filters(request);
         long clientVersion = clientVersion(request, filters);
-        VersionedTile tile = aggregate ? aggregates(c, t, request.getParameterMap(), where, clientVersion)
-                : renderer.features(c, t, where, clientVersion);
+        VersionedTile tile = aggregate ? aggregates(c, t, request.getParameterMap(), clientVersion)
+                : renderer.features(c, t, collections.condition(c.id(), request.getParameterMap(), area(t, false)), clientVersion);
         String etag = etag(tile.version(), filters);
         if (!tile.modified()) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CacheControl.noCache()).build();
@@ -173,11 +171,10 @@ public class TilesController {
     }
 
     /** From the counts kept on write where they answer the filters (a few hundred rows); else by reading the incidents. */
-    private VersionedTile aggregates(TiledCollection c, TileCoordinates t, Map<String, String[]> parameters, SqlWhere where,
-                                     long clientVersion) {
+    private VersionedTile aggregates(TiledCollection c, TileCoordinates t, Map<String, String[]> parameters, long clientVersion) {
         Optional<Sql> kept = collections.keptCellSums(c.id(), parameters, TiledCollection.cells(t));
         return kept.isPresent() ? renderer.keptAggregates(c, t, kept.get(), clientVersion)
-                : renderer.aggregates(c, t, where, clientVersion);
+                : renderer.aggregates(c, t, collections.condition(c.id(), parameters, area(t, true)), clientVersion);
     }
 
     /**
