@@ -105,15 +105,17 @@ psql_su() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U
 psql_db() { PGPASSWORD=$DB_PASSWORD "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U "$DB_USER" -d "$DB" "$@"; }
 
 bench_service() {
-  APP_PORT=$(free_port "${APP_PORT:-18180}")
+  # a random first port: several people's benches share this machine
+  APP_PORT=$(free_port "${APP_PORT:-$((20000 + RANDOM % 20000))}")
   # shellcheck disable=SC2086 # SERVICE_ENV is a list of NAME=value words
   env INCIDENT_DB_URL="$JDBC_URL" INCIDENT_DB_USER=$DB_USER INCIDENT_DB_PASSWORD=$DB_PASSWORD ATLAS_DEMO_DATA=false \
     PORT="$APP_PORT" ATLAS_WRITE_TOKEN=bench-token ${SERVICE_ENV:-} \
     java -Xmx2g -jar "$JAR" >"$WORK/service.log" 2>&1 &
   APP_PID=$!
   BASE=http://127.0.0.1:$APP_PORT
-  for _ in $(seq 1 300); do
-    curl -fs -o /dev/null "$BASE/collections" && break
+  # up when its own log says so: a port taken meanwhile by another service would answer the curl alone
+  for _ in $(seq 1 600); do
+    grep -q "Started IncidentAtlasApplication" "$WORK/service.log" && curl -fs -o /dev/null "$BASE/collections" && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/service.log"; echo "the service died" >&2; exit 1; }
     sleep 1
   done

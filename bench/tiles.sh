@@ -34,16 +34,26 @@ bench_service
 bench_load "$COUNT"
 
 # The floor: the statement PostgisTileRenderer sends, with the tile's lon/lat box made in SQL (incident
-# tiles: with the data version read in the same statement, as the service does for its ETag).
+# tiles: with the data version read in the same statement, as the service does for its ETag; aggregate
+# tiles: from the kept counts, as the service draws them when no filter asks for more than an event type).
 floor_sql() {
   local z=$1
   local size="(40075016.68557849 / pow(2, :z))"
   if (( z <= 11 )); then
+    # aggregate zooms without filters: the kept sums (incident_cells) of the tile's 16 x 16 cells, read from the
+    # coarsest stored level at least as fine (7, 9, 11, 13, 15), as PostgisTileRenderer.keptAggregates sends them
+    local level=7
+    while (( level < z + 4 )); do level=$((level + 2)); done
+    local per=$((1 << (level - z - 4))) span=$((16 * (1 << (level - z - 4))))
     cat <<SQL
 \set z $z
 \set x random($2, $3)
 \set y random($4, $5)
-SELECT ST_AsMVT(q, 'incidents', 4096, 'geom') FROM (SELECT CAST(sum(n) AS integer) AS count, CAST(sum(f) AS integer) AS fatalities, CAST(jsonb_object_agg(event_type, n) AS text) AS event_types, ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(sum(sx) / sum(n), sum(sy) / sum(n)), 3857), ST_TileEnvelope(:z, :x, :y), 4096, 0, false) AS geom FROM (SELECT cx, cy, event_type, count(*) AS n, coalesce(sum(fatalities), 0) AS f, sum(x) AS sx, sum(y) AS sy FROM (SELECT floor((x - (-20037508.342789244 + :x * $size)) / ($size / 16)) AS cx, floor(((20037508.342789244 - :y * $size) - y) / ($size / 16)) AS cy, x, y, event_type, fatalities FROM (SELECT radians(ST_X(p)) * 6378137.0 AS x, ln(tan(pi() / 4 + radians(ST_Y(p)) / 2)) * 6378137.0 AS y, event_type, fatalities FROM (SELECT ST_PointOnSurface(geom) AS p, event_type, fatalities FROM incidents WHERE ST_Intersects(geom, ST_Envelope(ST_Transform(ST_TileEnvelope(:z, :x, :y), 4326)))) a) b) m WHERE cx >= 0 AND cx < 16 AND cy >= 0 AND cy < 16 GROUP BY cx, cy, event_type) d GROUP BY cx, cy) q;
+\set x0 :x * $span
+\set x1 :x * $span + $span - 1
+\set y0 :y * $span
+\set y1 :y * $span + $span - 1
+SELECT ST_AsMVT(q, 'incidents', 4096, 'geom') FROM (SELECT CAST(sum(n) AS integer) AS count, CAST(sum(f) AS integer) AS fatalities, CAST(jsonb_object_agg(event_type, n) AS text) AS event_types, ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(sum(sx) / sum(n), sum(sy) / sum(n)), 3857), ST_TileEnvelope(:z, :x, :y), 4096, 0, false) AS geom FROM (SELECT cx, cy, event_type, CAST(sum(incidents) AS BIGINT) AS n, CAST(sum(fatalities) AS BIGINT) AS f, sum(sum_x) AS sx, sum(sum_y) AS sy FROM (SELECT cx / $per AS cx, cy / $per AS cy, event_type, incidents, fatalities, sum_x, sum_y FROM incident_cells WHERE level = $level AND cx BETWEEN :x0 AND :x1 AND cy BETWEEN :y0 AND :y1) k GROUP BY cx, cy, event_type HAVING sum(incidents) > 0) d GROUP BY cx, cy) q;
 SQL
   else
     cat <<SQL

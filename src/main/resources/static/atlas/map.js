@@ -45,7 +45,10 @@
   /** The API parameters the controls stand for. */
   function query() {
     var params = new URLSearchParams();
-    if (start !== null) { params.set('datetime', day(+from.value) + '/' + day(+to.value)); }
+    // the whole extent selects every incident: left out, so the tiles come from the counts kept on write
+    if (start !== null && (+from.value > 0 || +to.value < +to.max)) {
+      params.set('datetime', day(+from.value) + '/' + day(+to.value));
+    }
     if (eventType.value) { params.set('event_type', eventType.value); }
     var km = borderKm.value.trim();
     if (km !== '' && !isNaN(+km)) { params.set('max-border-distance', String(Math.round(+km * 1000))); }

@@ -12,6 +12,11 @@ public final class CountPlanner {
     private CountPlanner() {
     }
 
+    /** Whether the kept cells sum what {@code f} selects in an area of whole cells: nothing asked but an event type. */
+    static boolean cellsAnswer(IncidentFilter f) {
+        return f.withBbox(null).equals(IncidentFilter.ALL.withType(f.eventType()));
+    }
+
     public static CountPlan plan(IncidentFilter f) {
         if (f.subEventType() != null || f.admin1() != null || f.actor() != null || f.placeId() != null || f.geoPrecision() != null
                 || f.near() != null || f.where() != null) {

@@ -36,6 +36,11 @@ public record IncidentFilter(BoundingBox bbox, DateRange dates, String eventType
                 maxBorderDistanceM, near, where);
     }
 
+    public IncidentFilter withType(String type) {
+        return new IncidentFilter(bbox, dates, type, subEventType, country, admin1, actor, placeId, geoPrecision, borders,
+                maxBorderDistanceM, near, where);
+    }
+
     public IncidentFilter withDates(DateRange d) {
         return new IncidentFilter(bbox, d, eventType, subEventType, country, admin1, actor, placeId, geoPrecision, borders,
                 maxBorderDistanceM, near, where);

@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import org.incidentatlas.borders.BorderSet;
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageCursor;
@@ -79,6 +80,15 @@ public interface IncidentStore {
      * they apply the very filter the items apply.
      */
     SqlWhere condition(IncidentFilter filter);
+
+    /**
+     * The incidents {@code filter} selects (its bbox aside: {@code cells} is the area) summed per cell of
+     * {@code cells} and event type, from the counts kept on write: a SELECT of {@code cx, cy} (in
+     * {@code cells.level()}), {@code event_type, n} (incidents), {@code f} (fatalities), {@code sx, sy}
+     * (sums of Mercator x / y), cells holding none left out. Empty when the kept counts cannot answer the
+     * filter (anything but an event type) or the level is finer than the finest stored one: scan then.
+     */
+    Optional<Sql> keptCellSums(IncidentFilter filter, CellCover.Block cells);
 
     /** Spatial and temporal extent of all stored incidents; empty when there are none. */
     Optional<Extent> extent();

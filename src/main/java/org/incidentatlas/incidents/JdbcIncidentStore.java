@@ -397,6 +397,11 @@ public class JdbcIncidentStore implements IncidentStore {
         return where(filter);
     }
 
+    @Override
+    public Optional<Sql> keptCellSums(IncidentFilter filter, CellCover.Block cells) {
+        return CountPlanner.cellsAnswer(filter) ? KeptCounts.cellSums(cells, filter.eventType()) : Optional.empty();
+    }
+
     private SqlWhere where(IncidentFilter f) {
         SqlWhere w = SqlWhere.NONE;
         if (f.bbox() != null) {

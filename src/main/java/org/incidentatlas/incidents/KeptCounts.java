@@ -2,7 +2,9 @@ package org.incidentatlas.incidents;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.storage.SqlWhere;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -118,6 +120,27 @@ final class KeptCounts {
     private static Object[] finestArgs(CountPlan.Cells plan) {
         CellCover.Block f = plan.cover().finest();
         return new Object[] {f.x0(), f.x1(), f.y0(), f.y1()};
+    }
+
+    /**
+     * The sums per cell of {@code cells} and event type (see {@link IncidentStore#keptCellSums}), read from the
+     * coarsest stored level at least as fine, whose cells nest in them; empty for a level finer than the finest.
+     */
+    static Optional<Sql> cellSums(CellCover.Block cells, String eventType) {
+        Optional<Integer> stored = MercatorCells.LEVELS.stream().filter(l -> l >= cells.level()).findFirst();
+        return stored.map(level -> {
+            CellCover.Block read = cells.at(level);
+            int per = 1 << (level - cells.level());
+            SqlWhere w = SqlWhere.NONE.and("level = ? AND cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?", level, read.x0(), read.x1(),
+                    read.y0(), read.y1()).equal("event_type", eventType);
+            // the sub-select names the coarser cell once, so both backends group by it alike
+            List<Object> args = new ArrayList<>(List.of(per, per));
+            args.addAll(w.args());
+            return new Sql("SELECT cx, cy, event_type, CAST(sum(incidents) AS BIGINT) AS n, CAST(sum(fatalities) AS BIGINT) AS f, "
+                    + "sum(sum_x) AS sx, sum(sum_y) AS sy FROM (SELECT cx / CAST(? AS INTEGER) AS cx, cy / CAST(? AS INTEGER) AS cy, "
+                    + "event_type, incidents, fatalities, sum_x, sum_y FROM incident_cells" + w.sql() + ") k "
+                    + "GROUP BY cx, cy, event_type HAVING sum(incidents) > 0", args);
+        });
     }
 
     private long number(String sql, List<Object> args) {

@@ -8,7 +8,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.incidentatlas.cql.FilterLimits;
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.filter.BoundingBox;
+import org.incidentatlas.incidents.CellCover;
 import org.incidentatlas.storage.SqlWhere;
 import org.incidentatlas.web.ApiException;
 import org.springframework.stereotype.Component;
@@ -60,6 +62,19 @@ public class CollectionConditions {
      */
     public SqlWhere condition(String collectionId, Map<String, String[]> parameters, BoundingBox area) {
         FeatureSource source = sources.get(collectionId);
+        return source.condition(tileQuery(source, parameters, area));
+    }
+
+    /**
+     * What {@link #condition} selects in the area of {@code cells}, summed per cell and event type from the counts
+     * kept on write (see {@code IncidentStore.keptCellSums}); empty when the parameters ask for more than they hold.
+     */
+    public Optional<Sql> keptCellSums(String collectionId, Map<String, String[]> parameters, CellCover.Block cells) {
+        FeatureSource source = sources.get(collectionId);
+        return source.keptCellSums(tileQuery(source, parameters, null), cells);
+    }
+
+    private ItemsQuery tileQuery(FeatureSource source, Map<String, String[]> parameters, BoundingBox area) {
         Set<String> refused = new TreeSet<>(parameters.keySet());
         refused.retainAll(NOT_ON_TILES);
         if (!refused.isEmpty()) {
@@ -69,6 +84,6 @@ public class CollectionConditions {
         Map<String, String[]> filters = new TreeMap<>(parameters);
         filters.remove("f");
         ItemsQuery q = ItemsRequest.parse(filters, source, crs, filterLimits);
-        return source.condition(new ItemsQuery(area, q.dates(), q.properties(), null, q.limit(), q.crs(), q.filter(), null));
+        return new ItemsQuery(area, q.dates(), q.properties(), null, q.limit(), q.crs(), q.filter(), null);
     }
 }

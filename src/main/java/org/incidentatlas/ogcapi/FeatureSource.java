@@ -7,9 +7,11 @@ import java.util.function.Consumer;
 import java.util.OptionalLong;
 
 import org.incidentatlas.cql.Queryable;
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.filter.DateRange;
 import org.incidentatlas.filter.PageSlice;
+import org.incidentatlas.incidents.CellCover;
 import org.incidentatlas.ogcapi.export.FeatureRow;
 import org.incidentatlas.ogcapi.export.FeatureTable;
 import org.incidentatlas.storage.SqlWhere;
@@ -52,6 +54,14 @@ interface FeatureSource {
 
     /** The SQL condition over the collection's table that selects what the query selects (vector tiles). */
     SqlWhere condition(ItemsQuery query);
+
+    /**
+     * The query's features summed per cell of {@code cells} from counts kept on write (aggregate tiles),
+     * the query's bbox aside; empty when none are kept for this collection or this query.
+     */
+    default Optional<Sql> keptCellSums(ItemsQuery query, CellCover.Block cells) {
+        return Optional.empty();
+    }
 
     /** One feature by id, if it exists. */
     Optional<Item> item(String featureId);

@@ -12,6 +12,8 @@ import org.incidentatlas.borders.BorderRegistry;
 import org.incidentatlas.borders.BorderSet;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.cql.Queryable;
+import org.incidentatlas.cql.Sql;
+import org.incidentatlas.incidents.CellCover;
 import org.incidentatlas.incidents.IncidentField;
 import org.incidentatlas.incidents.IncidentQueryables;
 import org.incidentatlas.incidents.IncidentSchema;
@@ -132,6 +134,11 @@ class IncidentsSource implements FeatureSource {
     @Override
     public SqlWhere condition(ItemsQuery query) {
         return store.condition(filter(query));
+    }
+
+    @Override
+    public Optional<Sql> keptCellSums(ItemsQuery query, CellCover.Block cells) {
+        return store.keptCellSums(filter(query), cells);
     }
 
     @Override

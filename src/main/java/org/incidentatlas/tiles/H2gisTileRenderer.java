@@ -4,12 +4,17 @@ import org.incidentatlas.storage.DataVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
+import org.incidentatlas.cql.Sql;
+import org.incidentatlas.incidents.MercatorCells;
+import org.incidentatlas.incidents.CellCover;
 import org.incidentatlas.storage.SqlWhere;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -54,8 +59,12 @@ final class H2gisTileRenderer implements TileRenderer {
     /** The version first, then the rows: embedded, a second statement costs no round trip. */
     @Override
     public VersionedTile features(TiledCollection c, TileCoordinates t, SqlWhere where, long clientVersion) {
+        return versioned(clientVersion, () -> draw(c, t, where));
+    }
+
+    private VersionedTile versioned(long clientVersion, Supplier<byte[]> tile) {
         long current = version.current();
-        return current == clientVersion ? VersionedTile.notModified(current) : new VersionedTile(current, draw(c, t, where));
+        return current == clientVersion ? VersionedTile.notModified(current) : new VersionedTile(current, tile.get());
     }
 
     private byte[] draw(TiledCollection c, TileCoordinates t, SqlWhere where) {
@@ -82,33 +91,59 @@ final class H2gisTileRenderer implements TileRenderer {
         return encode(c, features, c.numericId() ? new UserDataKeyValueMapConverter("id") : new UserDataKeyValueMapConverter());
     }
 
+    /** Each incident's interior point into its cell, found as the kept counts' trigger finds it (MercatorCells). */
     @Override
-    public byte[] aggregates(TiledCollection c, TileCoordinates t, SqlWhere where) {
-        Envelope tile = WebMercatorQuad.envelope(t);
-        double cell = tile.getWidth() / TiledCollection.CELLS;
-        Map<Long, Cell> cells = new HashMap<>();
+    public VersionedTile aggregates(TiledCollection c, TileCoordinates t, SqlWhere where, long clientVersion) {
+        return versioned(clientVersion, () -> scanned(c, t, where));
+    }
+
+    @Override
+    public VersionedTile keptAggregates(TiledCollection c, TileCoordinates t, Sql sums, long clientVersion) {
+        return versioned(clientVersion, () -> kept(c, t, sums));
+    }
+
+    private byte[] scanned(TiledCollection c, TileCoordinates t, SqlWhere where) {
+        CellCover.Block grid = TiledCollection.cells(t);
+        Map<List<Long>, Cell> cells = new HashMap<>();
         jdbc.query("SELECT ST_AsBinary(geom) AS tile_geom_wkb, event_type, fatalities FROM incidents" + where.sql(), rs -> {
             Point p = read(rs).getInteriorPoint();
-            double x = WebMercatorQuad.x(p.getX());
-            double y = WebMercatorQuad.y(p.getY());
-            long cx = (long) Math.floor((x - tile.getMinX()) / cell);
-            long cy = (long) Math.floor((tile.getMaxY() - y) / cell);
-            if (cx < 0 || cx >= TiledCollection.CELLS || cy < 0 || cy >= TiledCollection.CELLS) {
+            long cx = MercatorCells.cellX(p.getX(), grid.level());
+            long cy = MercatorCells.cellY(p.getY(), grid.level());
+            if (cx < grid.x0() || cx > grid.x1() || cy < grid.y0() || cy > grid.y1()) {
                 return;
             }
-            cells.computeIfAbsent(cy * TiledCollection.CELLS + cx, k -> new Cell())
-                    .add(x, y, rs.getString("event_type"), rs.getObject("fatalities", Integer.class));
+            Integer dead = rs.getObject("fatalities", Integer.class);
+            cells.computeIfAbsent(List.of(cx, cy), k -> new Cell()).add(rs.getString("event_type"), 1, dead == null ? 0 : dead,
+                    MercatorCells.x(p.getX()), MercatorCells.y(p.getY()));
         }, where.args().toArray());
+        return encode(c, t, cells.values());
+    }
+
+    private byte[] kept(TiledCollection c, TileCoordinates t, Sql sums) {
+        Map<List<Long>, Cell> cells = new HashMap<>();
+        jdbc.query(sums.text(), rs -> {
+            cells.computeIfAbsent(List.of(rs.getLong("cx"), rs.getLong("cy")), k -> new Cell()).add(rs.getString("event_type"),
+                    rs.getLong("n"), rs.getLong("f"), rs.getDouble("sx"), rs.getDouble("sy"));
+        }, sums.args().toArray());
+        return encode(c, t, cells.values());
+    }
+
+    /** One point per cell, at the mean position of its incidents, with their count, fatalities and count per type. */
+    private byte[] encode(TiledCollection c, TileCoordinates t, Collection<Cell> cells) {
+        Envelope tile = WebMercatorQuad.envelope(t);
+        // a cell's mean can lie on the tile's east or south edge (its incidents all on the cell's edge): kept, not clipped
+        Envelope keep = new Envelope(tile);
+        keep.expandBy(tile.getWidth() / TiledCollection.CELLS);
         List<Geometry> features = new ArrayList<>();
-        for (Cell k : cells.values()) {
+        for (Cell k : cells) {
             Geometry g = JtsAdapter.createTileGeom(factory.createPoint(new Coordinate(k.sumX / k.count, k.sumY / k.count)),
-                    tile, factory, PARAMS, x -> true);
+                    tile, keep, factory, PARAMS, x -> true);
             if (g == null || g.isEmpty()) {
                 continue;
             }
             Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("count", k.count);
-            properties.put("fatalities", k.fatalities);
+            properties.put("count", (int) k.count);
+            properties.put("fatalities", (int) k.fatalities);
             properties.put("event_types", json.writeValueAsString(k.types));
             g.setUserData(properties);
             features.add(g);
@@ -171,18 +206,18 @@ final class H2gisTileRenderer implements TileRenderer {
 
     /** The running sums of one grid cell. */
     private static final class Cell {
-        private int count;
-        private int fatalities;
+        private long count;
+        private long fatalities;
         private double sumX;
         private double sumY;
-        private final Map<String, Integer> types = new TreeMap<>();
+        private final Map<String, Long> types = new TreeMap<>();
 
-        void add(double x, double y, String type, Integer dead) {
-            count++;
-            fatalities += dead == null ? 0 : dead;
+        void add(String type, long incidents, long dead, double x, double y) {
+            count += incidents;
+            fatalities += dead;
             sumX += x;
             sumY += y;
-            types.merge(type, 1, Integer::sum);
+            types.merge(type, incidents, Long::sum);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.incidentatlas.tiles;
 
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.storage.SqlWhere;
 
 /** Draws one Mapbox Vector Tile from a collection's table: by ST_AsMVT on PostGIS, in Java on H2GIS. */
@@ -15,7 +16,14 @@ interface TileRenderer {
     /**
      * The selected incidents summed per cell of a {@link TiledCollection#CELLS}-square grid over the
      * tile: count, fatalities and count per event type, at the mean position of the cell's incidents.
-     * Each incident is counted in exactly one tile and cell (cells hold their west and north edges).
+     * Each incident is counted in exactly one tile and cell (cells hold their west and north edges), the cell
+     * found as the kept counts find it ({@code incidents.MercatorCells}).
      */
-    byte[] aggregates(TiledCollection collection, TileCoordinates tile, SqlWhere where);
+    VersionedTile aggregates(TiledCollection collection, TileCoordinates tile, SqlWhere where, long clientVersion);
+
+    /**
+     * The same tile as {@link #aggregates} from sums already made per cell of {@link TiledCollection#cells} and
+     * event type (columns cx, cy, event_type, n, f, sx, sy: the counts kept on write).
+     */
+    VersionedTile keptAggregates(TiledCollection collection, TileCoordinates tile, Sql cellSums, long clientVersion);
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.incidentatlas.borders.BorderField;
 import org.incidentatlas.fields.FieldType;
 import org.incidentatlas.gazetteer.PlaceField;
+import org.incidentatlas.incidents.CellCover;
 import org.incidentatlas.incidents.IncidentField;
 import org.incidentatlas.incidents.IncidentSchema;
 
@@ -28,7 +29,7 @@ enum TiledCollection {
 
     /** Deepest zoom whose incident tiles hold per-cell sums; from the next one on, the incidents themselves. */
     static final int AGGREGATE_MAX_ZOOM = 11;
-    /** Cells per tile side in aggregate tiles (16: a cell is 32 px of a 512 px tile). */
+    /** Cells per tile side in aggregate tiles (16: a cell is 32 px of a 512 px tile); a power of two, so they are quadtree cells. */
     static final int CELLS = 16;
     /** Tile extent in MVT units, and the buffer drawn around it (so lines and symbols join across tiles). */
     static final int EXTENT = 4096;
@@ -92,6 +93,14 @@ enum TiledCollection {
 
     List<Attribute> attributes() {
         return attributes;
+    }
+
+    /** The grid of an aggregate tile as cells of the Mercator quadtree: the tile's 16 x 16 at zoom + 4. */
+    static CellCover.Block cells(TileCoordinates t) {
+        int depth = Integer.numberOfTrailingZeros(CELLS);
+        long x0 = (long) t.col() * CELLS;
+        long y0 = (long) t.row() * CELLS;
+        return new CellCover.Block(t.zoom() + depth, x0, x0 + CELLS - 1, y0, y0 + CELLS - 1);
     }
 
     boolean aggregates(int zoom) {

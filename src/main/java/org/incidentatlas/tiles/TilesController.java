@@ -3,6 +3,7 @@ package org.incidentatlas.tiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,12 +12,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.ogcapi.CollectionConditions;
 import org.incidentatlas.storage.DataVersion;
-import org.incidentatlas.storage.SqlWhere;
 import org.incidentatlas.web.ApiException;
-import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,10 +39,12 @@ public class TilesController {
     private static final String TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
     private static final String TMS_DEFINITION =
             "https://raw.githubusercontent.com/opengeospatial/2D-Tile-Matrix-Set/master/registry/json/WebMercatorQuad.json";
-    /** Features reach this far beyond the tile (as the MVT buffer), so symbols at the edges are drawn in both tiles. */
     /** The ETags of tiles: the data version they were drawn at. */
     private static final Pattern OWN_ETAG = Pattern.compile("\"d(\\d{1,18})-([0-9a-f]*)\"");
+    /** Features reach this far beyond the tile (as the MVT buffer), so symbols at the edges are drawn in both tiles. */
     private static final double FEATURE_MARGIN = (double) TiledCollection.BUFFER / TiledCollection.EXTENT;
+    /** Of the tile's side: far more than the rounding of its edges in degrees, far less than a cell. */
+    private static final double EDGE_MARGIN = 1e-6;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TileLink(String href, String rel, String type, String title, Boolean templated) {
@@ -73,12 +75,10 @@ public class TilesController {
 
     private final CollectionConditions collections;
     private final TileRenderer renderer;
-    private final DataVersion version;
 
-    public TilesController(CollectionConditions collections, TileRenderer renderer, DataVersion version) {
+    public TilesController(CollectionConditions collections, TileRenderer renderer) {
         this.collections = collections;
         this.renderer = renderer;
-        this.version = version;
     }
 
     @GetMapping(value = "/collections/{collectionId}/tiles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -151,13 +151,10 @@ public class TilesController {
         matrixSet(tileMatrixSetId);
         TileCoordinates t = TileCoordinates.of(tileMatrix, tileRow, tileCol);
         boolean aggregate = c.aggregates(t.zoom());
-        Envelope envelope = WebMercatorQuad.envelope(t);
-        // Aggregates count each incident in exactly one tile, so they read only the tile's own area.
-        BoundingBox area = WebMercatorQuad.lonLat(envelope, aggregate ? 0 : FEATURE_MARGIN);
-        SqlWhere where = collections.condition(c.id(), request.getParameterMap(), area);
         String filters = filters(request);
         long clientVersion = clientVersion(request, filters);
-        VersionedTile tile = aggregate ? aggregates(c, t, where, clientVersion) : renderer.features(c, t, where, clientVersion);
+        VersionedTile tile = aggregate ? aggregates(c, t, request.getParameterMap(), clientVersion)
+                : renderer.features(c, t, collections.condition(c.id(), request.getParameterMap(), area(t, false)), clientVersion);
         String etag = etag(tile.version(), filters);
         if (!tile.modified()) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CacheControl.noCache()).build();
@@ -165,10 +162,19 @@ public class TilesController {
         return ResponseEntity.ok().contentType(MVT).eTag(etag).cacheControl(CacheControl.noCache()).body(tile.body());
     }
 
-    private VersionedTile aggregates(TiledCollection c, TileCoordinates t, SqlWhere where, long clientVersion) {
-        long current = version.current();
-        return current == clientVersion ? VersionedTile.notModified(current)
-                : new VersionedTile(current, renderer.aggregates(c, t, where));
+    /**
+     * What a tile reads. Aggregates count each incident in exactly one tile, so they read only the tile's own area,
+     * and a hair beyond it: an incident on the edge is read by both tiles and counted by the one whose cells hold it.
+     */
+    static BoundingBox area(TileCoordinates t, boolean aggregate) {
+        return WebMercatorQuad.lonLat(WebMercatorQuad.envelope(t), aggregate ? EDGE_MARGIN : FEATURE_MARGIN);
+    }
+
+    /** From the counts kept on write where they answer the filters (a few hundred rows); else by reading the incidents. */
+    private VersionedTile aggregates(TiledCollection c, TileCoordinates t, Map<String, String[]> parameters, long clientVersion) {
+        Optional<Sql> kept = collections.keptCellSums(c.id(), parameters, TiledCollection.cells(t));
+        return kept.isPresent() ? renderer.keptAggregates(c, t, kept.get(), clientVersion)
+                : renderer.aggregates(c, t, collections.condition(c.id(), parameters, area(t, true)), clientVersion);
     }
 
     /**

@@ -36,7 +36,8 @@ final class WebMercatorQuad {
         double maxY = Math.min(HALF_WORLD, e.getMaxY() + grow);
         double minX = Math.max(-HALF_WORLD, e.getMinX() - grow);
         double maxX = Math.min(HALF_WORLD, e.getMaxX() + grow);
-        return new BoundingBox(lon(minX), lat(minY), lon(maxX), lat(maxY));
+        // the world's edges come back a rounding past +-180 degrees: kept inside
+        return new BoundingBox(Math.max(-180, lon(minX)), lat(minY), Math.min(180, lon(maxX)), lat(maxY));
     }
 
     static double lon(double x) {

@@ -167,12 +167,13 @@ abstract class WebMapContract {
         WebElement map = loaded(1);
         long all = markers(map);
         String query = map.getAttribute("data-query");
-        assertThat(query).startsWith("datetime=");
+        // the whole temporal extent is no filter: the first view's tiles are the kept counts' (issue 14)
+        assertThat(query).isEmpty();
         // the incidents in the drawn tiles are the items the API matches, and some are on screen
         assertThat(all).isPositive().isEqualTo(numberMatched(query)).isEqualTo(numberMatched(""));
         assertThat(rendered()).as("features rendered from the tiles").isPositive();
         assertThat(requested()).as("incident tiles with the controls' filters")
-                .anyMatch(u -> u.contains("/collections/incidents/tiles/WebMercatorQuad/") && u.endsWith("?" + query));
+                .anyMatch(u -> u.contains("/collections/incidents/tiles/WebMercatorQuad/") && !u.contains("?"));
         assertHistogramMatchesItems(query);
         save(screenshot());
 
