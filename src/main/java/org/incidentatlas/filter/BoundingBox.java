@@ -19,6 +19,12 @@ public record BoundingBox(double minLon, double minLat, double maxLon, double ma
         }
     }
 
+    /** The smallest box holding this one and {@code other} (neither across the antimeridian). */
+    public BoundingBox union(BoundingBox other) {
+        return new BoundingBox(Math.min(minLon, other.minLon), Math.min(minLat, other.minLat),
+                Math.max(maxLon, other.maxLon), Math.max(maxLat, other.maxLat));
+    }
+
     /** Whether the box crosses the antimeridian (its west edge lies east of its east edge). */
     public boolean crossesAntimeridian() {
         return minLon > maxLon;

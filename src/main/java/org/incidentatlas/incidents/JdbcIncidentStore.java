@@ -383,7 +383,7 @@ public class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public Optional<Extent> extent() {
-        Optional<BoundingBox> bbox = dialect.extent(jdbc, "incidents", "geom");
+        Optional<BoundingBox> bbox = dialect.incidentExtent(jdbc);
         if (bbox.isEmpty()) {
             return Optional.empty();
         }

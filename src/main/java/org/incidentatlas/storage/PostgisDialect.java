@@ -51,7 +51,30 @@ public final class PostgisDialect implements SqlDialect {
 
     @Override
     public Optional<BoundingBox> extent(JdbcTemplate jdbc, String table, String column) {
-        String box = jdbc.queryForObject("SELECT ST_Extent(" + column + ")::text FROM " + table, String.class);
+        return box(jdbc.queryForObject("SELECT ST_Extent(" + column + ")::text FROM " + table, String.class));
+    }
+
+    /**
+     * The points' corners from their coordinate indexes (migration V12_1: a minimum or maximum of an indexed expression
+     * is one index probe), the other geometries by their own partial index: exact, and milliseconds at a million
+     * incidents where ST_Extent over the table took 3 s, for every collection document, TileJSON and map page.
+     */
+    @Override
+    public Optional<BoundingBox> incidentExtent(JdbcTemplate jdbc) {
+        String points = " FROM incidents WHERE GeometryType(geom) = 'POINT')";
+        return jdbc.queryForObject("SELECT (SELECT min(atlas_point_x(geom))" + points + ", (SELECT min(atlas_point_y(geom))" + points
+                + ", (SELECT max(atlas_point_x(geom))" + points + ", (SELECT max(atlas_point_y(geom))" + points
+                + ", (SELECT ST_Extent(geom)::text FROM incidents WHERE GeometryType(geom) <> 'POINT')", (rs, n) -> {
+                    Optional<BoundingBox> others = box(rs.getString(5));
+                    if (rs.getObject(1) == null) {
+                        return others;
+                    }
+                    BoundingBox pointBox = new BoundingBox(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+                    return Optional.of(others.map(pointBox::union).orElse(pointBox));
+                });
+    }
+
+    private static Optional<BoundingBox> box(String box) {
         if (box == null) {
             return Optional.empty();
         }

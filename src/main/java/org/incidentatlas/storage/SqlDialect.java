@@ -34,6 +34,11 @@ public interface SqlDialect {
     /** Bounding box of all geometries in table.column, or empty for an empty table. */
     Optional<BoundingBox> extent(JdbcTemplate jdbc, String table, String column);
 
+    /** Bounding box of the incidents' geometries, or empty when there are none. */
+    default Optional<BoundingBox> incidentExtent(JdbcTemplate jdbc) {
+        return extent(jdbc, "incidents", "geom");
+    }
+
     static SqlDialect of(DatabaseBackend backend) {
         return switch (backend) {
             case POSTGIS -> new PostgisDialect();

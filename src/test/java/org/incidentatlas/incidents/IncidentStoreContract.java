@@ -258,6 +258,19 @@ abstract class IncidentStoreContract {
         IncidentStore.Extent extent = store.extent().orElseThrow();
         assertThat(extent.bbox()).isEqualTo(new BoundingBox(45.25, 39.5, 46.75, 41.0));
         assertThat(extent.dates()).isEqualTo(new DateRange(DAY, DAY.plusDays(4)));
+
+        // points and other geometries are found by different indexes on PostGIS: the extent is their union
+        Geometry road = WGS84.createLineString(new Coordinate[] {new Coordinate(45.5, 38.75), new Coordinate(47.0, 40.0)});
+        store.create(TestIncidents.withLocation(shelling(DAY, 0, 0), new IncidentLocation(road, "A road", null, null, null, null, 2)));
+        assertThat(store.extent().orElseThrow().bbox()).isEqualTo(new BoundingBox(45.25, 38.75, 47.0, 41.0));
+    }
+
+    @Test
+    void extentOfOtherGeometriesAlone() {
+        Geometry area = WGS84.createPolygon(new Coordinate[] {new Coordinate(45.0, 40.0), new Coordinate(45.2, 40.0),
+                new Coordinate(45.2, 40.2), new Coordinate(45.0, 40.0)});
+        store.create(TestIncidents.withLocation(shelling(DAY, 0, 0), new IncidentLocation(area, "An area", null, null, null, null, 3)));
+        assertThat(store.extent().orElseThrow().bbox()).isEqualTo(new BoundingBox(45.0, 40.0, 45.2, 40.2));
     }
 
     @Test
