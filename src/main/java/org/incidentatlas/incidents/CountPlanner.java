@@ -17,6 +17,11 @@ public final class CountPlanner {
         return f.withBbox(null).equals(IncidentFilter.ALL.withType(f.eventType()));
     }
 
+    /** Whether the kept days count what {@code f} selects per first day: nothing asked but an event type and a country. */
+    static boolean daysAnswer(IncidentFilter f) {
+        return f.equals(IncidentFilter.ALL.withType(f.eventType()).withCountry(f.country()));
+    }
+
     public static CountPlan plan(IncidentFilter f) {
         if (f.subEventType() != null || f.admin1() != null || f.actor() != null || f.placeId() != null || f.geoPrecision() != null
                 || f.near() != null || f.where() != null) {

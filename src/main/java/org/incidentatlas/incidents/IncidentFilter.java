@@ -41,6 +41,11 @@ public record IncidentFilter(BoundingBox bbox, DateRange dates, String eventType
                 maxBorderDistanceM, near, where);
     }
 
+    public IncidentFilter withCountry(String iso3) {
+        return new IncidentFilter(bbox, dates, eventType, subEventType, iso3, admin1, actor, placeId, geoPrecision, borders,
+                maxBorderDistanceM, near, where);
+    }
+
     public IncidentFilter withDates(DateRange d) {
         return new IncidentFilter(bbox, d, eventType, subEventType, country, admin1, actor, placeId, geoPrecision, borders,
                 maxBorderDistanceM, near, where);

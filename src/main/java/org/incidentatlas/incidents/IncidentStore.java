@@ -90,6 +90,12 @@ public interface IncidentStore {
      */
     Optional<Sql> keptCellSums(IncidentFilter filter, CellCover.Block cells);
 
+    /**
+     * What {@code filter} selects, counted per first day ({@code event_day, n}, more than one row a day possible) from
+     * the counts kept on write; empty when they cannot answer the filter (anything but an event type and a country).
+     */
+    Optional<Sql> keptDayStarts(IncidentFilter filter);
+
     /** Spatial and temporal extent of all stored incidents; empty when there are none. */
     Optional<Extent> extent();
 

@@ -402,6 +402,11 @@ public class JdbcIncidentStore implements IncidentStore {
         return CountPlanner.cellsAnswer(filter) ? KeptCounts.cellSums(cells, filter.eventType()) : Optional.empty();
     }
 
+    @Override
+    public Optional<Sql> keptDayStarts(IncidentFilter filter) {
+        return CountPlanner.daysAnswer(filter) ? Optional.of(KeptCounts.dayStarts(filter.eventType(), filter.country())) : Optional.empty();
+    }
+
     private SqlWhere where(IncidentFilter f) {
         SqlWhere w = SqlWhere.NONE;
         if (f.bbox() != null) {

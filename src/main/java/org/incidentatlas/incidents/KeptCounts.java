@@ -143,6 +143,12 @@ final class KeptCounts {
         });
     }
 
+    /** The incidents starting each day ({@code event_day, n}, a row per day, type and country), of one type and country or all. */
+    static Sql dayStarts(String eventType, String country) {
+        SqlWhere w = SqlWhere.NONE.equal("event_type", eventType).equal("country", country);
+        return new Sql("SELECT event_day, starts AS n FROM incident_days" + w.and("starts <> 0").sql(), w.args());
+    }
+
     private long number(String sql, List<Object> args) {
         Number n = jdbc.queryForObject(sql, Number.class, args.toArray());
         return n == null ? 0 : n.longValue();

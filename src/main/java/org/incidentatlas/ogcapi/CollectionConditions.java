@@ -74,6 +74,12 @@ public class CollectionConditions {
         return source.keptCellSums(tileQuery(source, parameters, null), cells);
     }
 
+    /** What {@link #condition} selects, per first day from the counts kept on write; empty when they cannot answer it. */
+    public Optional<Sql> keptDayStarts(String collectionId, Map<String, String[]> parameters) {
+        FeatureSource source = sources.get(collectionId);
+        return source.keptDayStarts(tileQuery(source, parameters, null));
+    }
+
     private ItemsQuery tileQuery(FeatureSource source, Map<String, String[]> parameters, BoundingBox area) {
         Set<String> refused = new TreeSet<>(parameters.keySet());
         refused.retainAll(NOT_ON_TILES);

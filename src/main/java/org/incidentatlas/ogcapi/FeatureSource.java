@@ -63,6 +63,11 @@ interface FeatureSource {
         return Optional.empty();
     }
 
+    /** The query's features per first day from counts kept on write (see {@code IncidentStore.keptDayStarts}); empty when none are kept. */
+    default Optional<Sql> keptDayStarts(ItemsQuery query) {
+        return Optional.empty();
+    }
+
     /** One feature by id, if it exists. */
     Optional<Item> item(String featureId);
 

@@ -142,6 +142,11 @@ class IncidentsSource implements FeatureSource {
     }
 
     @Override
+    public Optional<Sql> keptDayStarts(ItemsQuery query) {
+        return store.keptDayStarts(filter(query));
+    }
+
+    @Override
     public Optional<Item> item(String featureId) {
         return FeatureIds.incidentId(featureId).flatMap(store::find)
                 .map(incident -> new Item(FeatureIds.etag(incident), (g, links, crs) -> writer.write(g, incident, links, crs)));

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentatlas.web.ApiException;
+import org.incidentatlas.cql.Sql;
 import org.incidentatlas.ogcapi.CollectionConditions;
 import org.incidentatlas.storage.SqlWhere;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Incidents over time for the web map's histogram: counts per day, month or year of the event date,
  * with the items' filters (the same parser and SQL condition as the items and the tiles), so each
  * bar is what {@code /collections/incidents/items} matches for that period. One GROUP BY in the
- * database, never the rows themselves.
+ * database, over the per-day counts kept on write where they answer the filters, never the rows themselves.
  */
 @RestController
 @Tag(name = "Web map")
@@ -37,7 +38,7 @@ public class IncidentHistogram {
 
     /** A period of the calendar, as a bucket key both H2 and PostgreSQL compute from the event date. */
     enum Interval {
-        DAY("CAST(event_date AS DATE) - DATE '1970-01-01'") {
+        DAY("CAST(%s AS DATE) - DATE '1970-01-01'") {
             @Override
             LocalDate start(long key) {
                 return LocalDate.ofEpochDay(key);
@@ -48,7 +49,7 @@ public class IncidentHistogram {
                 return start.plusDays(1);
             }
         },
-        MONTH("EXTRACT(YEAR FROM event_date) * 12 + EXTRACT(MONTH FROM event_date) - 1") {
+        MONTH("EXTRACT(YEAR FROM %1$s) * 12 + EXTRACT(MONTH FROM %1$s) - 1") {
             @Override
             LocalDate start(long key) {
                 return LocalDate.of((int) (key / 12), (int) (key % 12) + 1, 1);
@@ -59,7 +60,7 @@ public class IncidentHistogram {
                 return start.plusMonths(1);
             }
         },
-        YEAR("EXTRACT(YEAR FROM event_date)") {
+        YEAR("EXTRACT(YEAR FROM %s)") {
             @Override
             LocalDate start(long key) {
                 return LocalDate.of((int) key, 1, 1);
@@ -71,10 +72,15 @@ public class IncidentHistogram {
             }
         };
 
-        final String key;
+        private final String key;
 
         Interval(String key) {
             this.key = key;
+        }
+
+        /** The bucket key of a date column. */
+        String key(String column) {
+            return String.format(Locale.ROOT, key, column);
         }
 
         abstract LocalDate start(long key);
@@ -101,13 +107,19 @@ public class IncidentHistogram {
         Interval period = interval(interval);
         Map<String, String[]> filters = new TreeMap<>(request.getParameterMap());
         filters.remove("interval");
-        SqlWhere where = collections.condition(COLLECTION, filters, null);
-        String sql = "SELECT k, COUNT(*) AS n FROM (SELECT " + period.key + " AS k FROM " + COLLECTION + where.sql()
-                + ") t GROUP BY k ORDER BY k";
+        // the days kept on write where they answer the filters (the map's first view: none, or an event type), a
+        // GROUP BY over the matching incidents otherwise: 1 s at a million incidents
+        Sql perDay = collections.keptDayStarts(COLLECTION, filters)
+                .map(kept -> new Sql("SELECT " + period.key("event_day") + " AS k, n FROM (" + kept.text() + ") d", kept.args()))
+                .orElseGet(() -> {
+                    SqlWhere where = collections.condition(COLLECTION, filters, null);
+                    return new Sql("SELECT " + period.key("event_date") + " AS k, 1 AS n FROM " + COLLECTION + where.sql(), where.args());
+                });
+        String sql = "SELECT k, SUM(n) AS n FROM (" + perDay.text() + ") t GROUP BY k HAVING SUM(n) > 0 ORDER BY k";
         List<Bucket> buckets = jdbc.query(sql, (rs, i) -> {
             LocalDate start = period.start(rs.getLong("k"));
             return new Bucket(start, period.next(start), rs.getLong("n"));
-        }, where.args().toArray());
+        }, perDay.args().toArray());
         return new Histogram(period.name().toLowerCase(Locale.ROOT), buckets.stream().mapToLong(Bucket::count).sum(), buckets);
     }
 

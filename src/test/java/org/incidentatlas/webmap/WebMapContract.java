@@ -3,7 +3,9 @@ package org.incidentatlas.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -251,6 +253,34 @@ abstract class WebMapContract {
                 .until(d -> map.getAttribute("data-place-count") != null);
         assertThat(Integer.parseInt(map.getAttribute("data-place-count"))).isPositive();
         assertOffline();
+    }
+
+    /**
+     * The histogram reads the days kept on write when the filters are ones they hold (none, an event type, a country),
+     * and counts the incidents otherwise: an open datetime that selects every incident takes the second way, and both
+     * must draw the same bars.
+     */
+    @Test
+    void theHistogramFromTheKeptDaysEqualsTheOneCountedFromTheIncidents() throws Exception {
+        HttpResponse<String> first = api.get("/collections/incidents/items?limit=1");
+        String type = json.readTree(first.body()).path("features").get(0).path("properties").path("event_type").asString();
+        for (String filter : List.of("", "&event_type=" + URLEncoder.encode(type, StandardCharsets.UTF_8),
+                "&country=ARM")) {
+            for (String interval : List.of("day", "month", "year")) {
+                String kept = "/map/histogram?interval=" + interval + filter;
+                JsonNode fromKept = histogram(kept);
+                JsonNode counted = histogram(kept + "&datetime=../2999-12-31");
+                assertThat(fromKept.path("buckets")).as(kept).isEqualTo(counted.path("buckets"));
+                assertThat(fromKept.path("total").asLong()).as(kept).isEqualTo(numberMatched(filter.isEmpty() ? "" : filter.substring(1)));
+            }
+        }
+        assertThat(histogram("/map/histogram").path("total").asLong()).isPositive();
+    }
+
+    private JsonNode histogram(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = api.get(path);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return json.readTree(r.body());
     }
 
     @Test
