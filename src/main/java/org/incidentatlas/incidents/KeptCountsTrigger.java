@@ -18,7 +18,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * H2's row trigger (migration V10) keeping incident_cells and incident_days in step with incidents
+ * H2's row trigger (migration V10_1) keeping incident_cells and incident_days in step with incidents
  * inside the writing transaction, as the PostgreSQL statement triggers do: the old row counts -1,
  * the new one +1, in the cells of every stored level and on its first and last day.
  */

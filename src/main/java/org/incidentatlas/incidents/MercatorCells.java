@@ -30,7 +30,7 @@ public final class MercatorCells {
         return Math.log(Math.tan(Math.PI / 4 + Math.toRadians(Math.max(-POLE, Math.min(POLE, lat))) / 2)) * RADIUS;
     }
 
-    /** The column of the cell holding longitude {@code lon} at {@code level} (also an H2 function, V10). */
+    /** The column of the cell holding longitude {@code lon} at {@code level} (also an H2 function, V10_1). */
     public static int cellX(double lon, int level) {
         return (int) Math.floor((x(lon) + HALF_WORLD) / side(level));
     }

@@ -30,7 +30,7 @@ final class PostgisTileRenderer implements TileRenderer {
 
     /**
      * The incidents' interior points summed per cell and event type with the very cell arithmetic the kept counts
-     * use (the V10 functions atlas_cell_x / atlas_cell_y, inlined by the planner), so both give the same cells.
+     * use (the V10_1 functions atlas_cell_x / atlas_cell_y, inlined by the planner), so both give the same cells.
      */
     @Override
     public VersionedTile aggregates(TiledCollection c, TileCoordinates t, SqlWhere where, long clientVersion) {

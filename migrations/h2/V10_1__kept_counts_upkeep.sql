@@ -1,28 +1,6 @@
--- Counts kept in step with incidents, in the writing transaction: the same tables as on PostgreSQL
--- (see its V10 for what they hold), kept by a Java row trigger (incidents.KeptCountsTrigger) whose
--- cell arithmetic the functions below share, so queries and trigger agree on every point's cell.
-CREATE TABLE incident_cells (
-    level       smallint         NOT NULL,
-    cx          integer          NOT NULL,
-    cy          integer          NOT NULL,
-    event_type  varchar(64)      NOT NULL,
-    incidents   bigint           NOT NULL,
-    fatalities  bigint           NOT NULL,
-    sum_x       double precision NOT NULL,
-    sum_y       double precision NOT NULL,
-    PRIMARY KEY (level, cx, cy, event_type)
-);
-CREATE INDEX incident_cells_row_idx ON incident_cells (level, cy, cx);
-
-CREATE TABLE incident_days (
-    event_day         date        NOT NULL,
-    event_type  varchar(64) NOT NULL,
-    country     varchar(3)  NOT NULL,
-    starts      bigint      NOT NULL,
-    ends        bigint      NOT NULL,
-    PRIMARY KEY (event_day, event_type, country)
-);
-
+-- Keeps the counts of V10 (common) in step with incidents, in the writing transaction, by a Java row
+-- trigger (incidents.KeptCountsTrigger) whose cell arithmetic the functions below share, so queries
+-- and trigger agree on every point's cell.
 CREATE ALIAS atlas_mercator_x DETERMINISTIC FOR 'org.incidentatlas.incidents.MercatorCells.x';
 CREATE ALIAS atlas_mercator_y DETERMINISTIC FOR 'org.incidentatlas.incidents.MercatorCells.y';
 CREATE ALIAS atlas_cell_x DETERMINISTIC FOR 'org.incidentatlas.incidents.MercatorCells.cellX';
