@@ -13,7 +13,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,6 +27,7 @@ import org.incidentatlas.cql.FilterLimits;
 import org.incidentatlas.filter.PageSlice;
 import org.incidentatlas.ogcapi.export.CsvTableWriter;
 import org.incidentatlas.ogcapi.export.FeatureRow;
+import org.incidentatlas.ogcapi.export.FlatGeobufTableWriter;
 import org.incidentatlas.ogcapi.export.GeoPackageTableWriter;
 import org.incidentatlas.ogcapi.export.IndexedFlatGeobufWriter;
 import org.incidentatlas.ogcapi.export.TableWriter;
@@ -71,6 +74,8 @@ public class DownloadController {
     static final int EVERY_ROW = Integer.MAX_VALUE - 1;
 
     private static final Set<String> PAGING = Set.of("limit", "cursor");
+    /** Not a filter: how a FlatGeobuf download is laid out. */
+    private static final String INDEX = "index";
 
     private final FeatureSources sources;
     private final JsonMapper json;
@@ -93,11 +98,16 @@ public class DownloadController {
     @Operation(summary = "Every matching feature in one file",
             description = "Takes the filters of /collections/{collectionId}/items (bbox, bbox-crs, datetime, filter, filter-lang, "
                     + "filter-crs, the collection's property filters, sortby, crs, properties) but not limit or cursor. "
-                    + "FlatGeobuf comes with its packed Hilbert R-tree; FlatGeobuf and GeoPackage answer byte ranges.")
+                    + "FlatGeobuf comes with its packed Hilbert R-tree unless index=false; FlatGeobuf with its index and "
+                    + "GeoPackage answer byte ranges.")
     ResponseEntity<StreamingResponseBody> download(HttpServletRequest request, @PathVariable String collectionId,
             @Parameter(description = "Output format: json (GeoJSON, default), csv (WKT geometry), fgb (FlatGeobuf) or gpkg "
                     + "(GeoPackage); else the Accept header decides")
-            @RequestParam(name = "f", required = false) String f)
+            @RequestParam(name = "f", required = false) String f,
+            @Parameter(description = "FlatGeobuf only. false: no spatial index, and the features stream as the database "
+                    + "yields them, so a reader can start at once (QGIS and GDAL through /vsicurl_streaming/); the header "
+                    + "then has no feature count or extent. Default true: the index, with the file built before its first byte.")
+            @RequestParam(name = INDEX, required = false) String index)
             throws HttpMediaTypeNotAcceptableException, IOException {
         FeatureSource source = sources.get(collectionId);
         Set<String> paging = new TreeSet<>(request.getParameterMap().keySet());
@@ -106,10 +116,13 @@ public class DownloadController {
             throw ApiException.badParameter("a download holds every matching feature, so it takes no " + paging
                     + "; page through /collections/" + source.id() + "/items for parts");
         }
-        ItemsQuery parsed = ItemsRequest.parse(request.getParameterMap(), source, crs, filterLimits);
+        Map<String, String[]> filters = new HashMap<>(request.getParameterMap());
+        filters.remove(INDEX);
+        ItemsQuery parsed = ItemsRequest.parse(filters, source, crs, filterLimits);
         ItemsQuery query = new ItemsQuery(parsed.bbox(), parsed.dates(), parsed.properties(), null, EVERY_ROW, parsed.crs(),
                 parsed.filter(), parsed.select());
         OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, FORMATS);
+        boolean indexed = indexed(index, format);
         String etag = etags.of(request, format.parameter());
         if (ReadEtags.notModified(request, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
@@ -124,9 +137,27 @@ public class DownloadController {
         return switch (format) {
             case JSON -> ok.body(out -> writeGeoJson(out, source, query));
             case CSV -> ok.body(out -> writeRows(new CsvTableWriter(out, source.table()), source, query, fileCrs));
-            case FLATGEOBUF -> file(request, ok, files.get(etag, ".fgb", file -> flatGeobuf(file, source, query, fileCrs)));
+            case FLATGEOBUF -> indexed
+                    ? file(request, ok, files.get(etag, ".fgb", file -> flatGeobuf(file, source, query, fileCrs)))
+                    : ok.body(out -> writeRows(new FlatGeobufTableWriter(out, source.table(), fileCrs.epsg()), source, query,
+                            fileCrs));
             case GEOPACKAGE -> file(request, ok, files.get(etag, ".gpkg", file -> geoPackage(file, source, query, fileCrs)));
             case HTML -> throw new IllegalStateException("not offered");
+        };
+    }
+
+    /** Whether a FlatGeobuf download carries its index: true unless {@code index=false}; only FlatGeobuf takes it. */
+    private static boolean indexed(String index, OutputFormat format) {
+        if (index == null) {
+            return true;
+        }
+        if (format != OutputFormat.FLATGEOBUF) {
+            throw ApiException.badParameter("'" + INDEX + "' applies to FlatGeobuf downloads (f=fgb) only");
+        }
+        return switch (index) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badParameter("'" + INDEX + "' is true or false, not '" + index + "'");
         };
     }
 

@@ -1,6 +1,7 @@
 package org.incidentatlas.ogcapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,14 +79,7 @@ abstract class DownloadContract {
 
     /** Ids of every incident the filter matches, from JSON pages. */
     List<String> matchedIds(String query) throws IOException, InterruptedException {
-        List<String> ids = new ArrayList<>();
-        String next = "/collections/incidents/items?limit=10000" + (query.isEmpty() ? "" : "&" + query);
-        while (next != null) {
-            JsonNode page = geoJson(next);
-            page.path("features").forEach(f -> ids.add(f.path("id").asString()));
-            next = ApiClient.link(page, "next");
-        }
-        return ids;
+        return new ArrayList<>(matchedFeatures(query).keySet());
     }
 
     Path downloadFile(Path dir, String format, String query) throws Exception {
@@ -153,30 +149,109 @@ abstract class DownloadContract {
         }
     }
 
-    @Test
-    void qgisOpensTheFlatGeobufDownloadByItsUrl(@TempDir Path home) throws Exception {
+    /** Every incident the filter matches, from JSON pages: id → feature. */
+    Map<String, JsonNode> matchedFeatures(String query) throws IOException, InterruptedException {
+        Map<String, JsonNode> features = new LinkedHashMap<>();
+        String next = "/collections/incidents/items?limit=10000" + (query.isEmpty() ? "" : "&" + query);
+        while (next != null) {
+            JsonNode page = geoJson(next);
+            page.path("features").forEach(f -> features.put(f.path("id").asString(), f));
+            next = ApiClient.link(page, "next");
+        }
+        return features;
+    }
+
+    /** Runs src/test/resources/qgis/load_download.py: what QGIS read from {@code url}, every feature reported. */
+    JsonNode loadInQgis(Path home, String url, String... options) throws Exception {
         QgisPython.require();
         Path script = home.resolve("load_download.py");
         try (var in = DownloadContract.class.getResourceAsStream("/qgis/load_download.py")) {
             Files.write(script, in.readAllBytes());
         }
-        List<String> every = matchedIds("");
-        List<String> inArea = matchedIds("bbox=" + AREA);
-        QgisPython.Result r = QgisPython.run(script, home, url("/collections/incidents/download?f=fgb"), AREA);
+        List<String> args = new ArrayList<>(List.of(url, "--features"));
+        args.addAll(List.of(options));
+        QgisPython.Result r = QgisPython.run(script, home, args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.stderr() + r.stdout()).isZero();
         String[] lines = r.stdout().strip().split("\n");
         JsonNode loaded = json.readTree(lines[lines.length - 1]);
         assertThat(loaded.path("valid").asBoolean()).as(r.stdout()).isTrue();
-        assertThat(loaded.path("featureCount").asInt()).isEqualTo(every.size());
-        assertThat(loaded.path("read").asInt()).isEqualTo(every.size());
-        assertThat(loaded.path("distinctIds").asInt()).isEqualTo(every.size());
+        return loaded;
+    }
+
+    /** QGIS read every matching incident once, with its attributes and position as the API serves them. */
+    static void assertEveryFeatureArrived(JsonNode loaded, Map<String, JsonNode> served) {
+        assertThat(loaded.path("read").asInt()).isEqualTo(served.size());
+        assertThat(loaded.path("featureCount").asInt()).isEqualTo(served.size());
+        assertThat(loaded.path("withoutGeometry").asInt()).isZero();
         assertThat(loaded.path("crs").asString()).isEqualTo("EPSG:4326");
         List<String> fields = new ArrayList<>();
         loaded.path("fields").forEach(f -> fields.add(f.asString()));
-        assertThat(fields).contains("id", "event_date", "event_type", "fatalities", "claims");
+        assertThat(fields).contains("id", "event_date", "event_type", "fatalities", "claims", "border_distance_m");
+        Set<String> seen = new HashSet<>();
+        for (JsonNode q : loaded.path("features")) {
+            String id = q.path("id").asString();
+            assertThat(seen.add(id)).as("feature " + id + " read twice").isTrue();
+            JsonNode f = served.get(id);
+            assertThat(f).as("feature " + id + " is not served").isNotNull();
+            JsonNode p = f.path("properties");
+            for (String name : List.of("event_date", "event_type", "location_name", "country")) {
+                assertThat(q.path(name).asString()).as(id + " " + name).isEqualTo(p.path(name).asString());
+            }
+            assertThat(q.path("fatalities").isNull()).as(id + " fatalities").isEqualTo(p.path("fatalities").isNull());
+            assertThat(q.path("fatalities").asInt()).as(id + " fatalities").isEqualTo(p.path("fatalities").asInt());
+            JsonNode geometry = f.path("geometry");
+            if (geometry.path("type").asString().equals("Point")) {
+                assertThat(q.path("geometry").get(0).asDouble()).as(id + " x")
+                        .isCloseTo(geometry.path("coordinates").get(0).asDouble(), within(1e-9));
+                assertThat(q.path("geometry").get(1).asDouble()).as(id + " y")
+                        .isCloseTo(geometry.path("coordinates").get(1).asDouble(), within(1e-9));
+            } else {
+                assertThat(q.path("geometry").asString()).as(id).startsWith(geometry.path("type").asString());
+            }
+        }
+        assertThat(seen).isEqualTo(served.keySet());
+    }
+
+    @Test
+    void qgisOpensTheFlatGeobufDownloadByItsUrl(@TempDir Path home) throws Exception {
+        Map<String, JsonNode> every = matchedFeatures("");
+        List<String> inArea = matchedIds("bbox=" + AREA);
+        JsonNode loaded = loadInQgis(home, url("/collections/incidents/download?f=fgb"), "--box", AREA);
+        assertEveryFeatureArrived(loaded, every);
         Set<String> box = new HashSet<>();
         loaded.path("inBox").forEach(id -> box.add(id.asString()));
         assertThat(box).isEqualTo(new HashSet<>(inArea));
+    }
+
+    @Test
+    void qgisReadsTheStreamedFlatGeobufWhileTheServiceWritesIt(@TempDir Path home) throws Exception {
+        for (String query : List.of("", FILTER)) {
+            Map<String, JsonNode> matched = matchedFeatures(query);
+            JsonNode loaded = loadInQgis(home, url("/collections/incidents/download?f=fgb&index=false"
+                    + (query.isEmpty() ? "" : "&" + query)), "--streaming");
+            assertEveryFeatureArrived(loaded, matched);
+        }
+    }
+
+    @Test
+    void theStreamedFlatGeobufHasNoIndexAndNoByteRanges(@TempDir Path dir) throws Exception {
+        ogrinfo.require();
+        HttpResponse<byte[]> r = get("/collections/incidents/download?f=fgb&index=false", "Range", "bytes=0-99");
+        assertThat(r.statusCode()).as("a stream is whole: no ranges").isEqualTo(200);
+        assertThat(r.headers().firstValue("Accept-Ranges")).isEmpty();
+        HeaderMeta header = HeaderMeta.read(ByteBuffer.wrap(r.body()).order(ByteOrder.LITTLE_ENDIAN));
+        assertThat(header.indexNodeSize).isZero();
+        assertThat(header.featuresCount).as("unknown until the end").isZero();
+        Path file = dir.resolve("streamed.fgb");
+        Files.write(file, r.body());
+        ExternalTool.Result all = ogrinfo.run("-ro", "-al", "-q", file.toString());
+        assertThat(all.exitCode()).as(all.output()).isZero();
+        assertThat(new HashSet<>(ids(all.output()))).isEqualTo(new HashSet<>(matchedIds("")));
+        for (String query : List.of("f=fgb&index=maybe", "f=csv&index=false", "f=fgb&index=false&index=true")) {
+            HttpResponse<byte[]> bad = get("/collections/incidents/download?" + query);
+            assertThat(bad.statusCode()).as(query).isEqualTo(400);
+            assertThat(json.readTree(bad.body()).path("description").asString()).as(query).contains("index");
+        }
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 /**
  * FlatGeobuf without a spatial index and with an unknown feature count (both allowed by the
  * format), so that features are written as the cursor yields them, never held all at once: the
- * items pages. Whole exports carry the index ({@link IndexedFlatGeobufWriter}).
+ * items pages, and whole exports asked for with {@code index=false}, which a reader (QGIS through
+ * /vsicurl_streaming/) can start on at once. Whole exports otherwise carry the index
+ * ({@link IndexedFlatGeobufWriter}).
  */
 public final class FlatGeobufTableWriter implements TableWriter {
 
