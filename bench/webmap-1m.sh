@@ -11,6 +11,8 @@
 # Usage: bench/webmap-1m.sh
 # Environment: COUNT=1000000 RUNS=3 TARGET_MS=2000 WORK=/tmp/pgwebmap SKIP_BUILD=1 KEEP=1 (reuse a kept
 #              cluster, e.g. WORK=/tmp/pgtiles after KEEP=1 bench/tiles.sh) PG_BIN PGPORT APP_PORT
+#              JAR (the service to measure; default: the one built), BASELINE_JAR (another build, e.g. of main,
+#              started on the same database: the runs alternate baseline, measured, baseline, …)
 # Results: printed and kept as bench/target/webmap-1m.log; exits 1 when a count differs or the first
 # view is slower than TARGET_MS.
 set -euo pipefail
@@ -21,14 +23,40 @@ RUNS=${RUNS:-3}
 TARGET_MS=${TARGET_MS:-2000}
 
 bench_init webmap-1m
+MEASURED_JAR=${JAR:-}
 bench_build
 bench_cluster "${WORK:-/tmp/pgwebmap}"
+if [[ -n "${BASELINE_JAR:-}" ]]; then
+  JAR=$BASELINE_JAR
+  bench_service
+  BASELINE_PID=$APP_PID
+  BASELINE_BASE=$BASE
+  trap 'kill "$BASELINE_PID" 2>/dev/null; bench_cleanup' EXIT
+  log "baseline $BASELINE_JAR on $BASELINE_BASE"
+fi
+JAR=${MEASURED_JAR:-$JAR}
 bench_service
+log "measured $JAR on $BASE"
 bench_load "$COUNT"
 
 CP=$ROOT/bench/target/test-classpath.txt
 ./mvnw -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP" >/dev/null
+browser_check() {
+  java -cp "$(cat "$CP")" bench/src/browser/java/org/incidentatlas/bench/WebMapAtScale.java \
+    --base "$1" --runs "$2" --target-ms "$TARGET_MS"
+}
+if [[ -n "${BASELINE_JAR:-}" ]]; then
+  log "browser check: $RUNS alternated pairs, fresh browser each"
+  failed=0
+  for run in $(seq 1 "$RUNS"); do
+    log "pair $run: baseline"
+    browser_check "$BASELINE_BASE" 1 || true
+    log "pair $run: measured"
+    browser_check "$BASE" 1 || failed=1
+  done
+  log "done"
+  exit $failed
+fi
 log "browser check: $RUNS runs, fresh browser each"
-java -cp "$(cat "$CP")" bench/src/browser/java/org/incidentatlas/bench/WebMapAtScale.java \
-  --base "$BASE" --runs "$RUNS" --target-ms "$TARGET_MS"
+browser_check "$BASE" "$RUNS"
 log "done"

@@ -1,9 +1,10 @@
 // The web map: MapLibre GL JS on the service's own vector tiles (OGC API - Tiles), the country
-// outlines and borders as GeoJSON, and a histogram of incidents over time. Every control becomes
+// outlines as GeoJSON, the borders as vector tiles too, and a histogram of incidents over time. Every control becomes
 // an API parameter (datetime, event_type, max-border-distance) carried in the tile URL and the
 // histogram URL, so the map shows exactly what /collections/incidents/items answers.
 (function () {
   'use strict';
+  performance.mark('atlas:script');
   var element = document.getElementById('map');
   var status = document.getElementById('status');
   var from = document.getElementById('date-from');
@@ -61,13 +62,21 @@
     return absolute('collections/incidents/tiles/WebMercatorQuad/') + '{z}/{y}/{x}' + (q ? '?' + q : '');
   }
 
+  // the extent first, in parallel with MapLibre starting (the page preloads this URL): the sliders, the view and the
+  // histogram need it, the map does not
+  var collection = fetch('collections/incidents?f=json').then(function (r) {
+    if (!r.ok) { throw new Error('collections/incidents: ' + r.status); }
+    return r.json();
+  });
+
   var typeColour = ['match', ['get', 'event_type']];
   Object.keys(COLOURS).forEach(function (t) { typeColour.push(t, COLOURS[t]); });
   typeColour.push(OTHER);
 
   var sources = {
     countries: { type: 'geojson', data: absolute('map/countries.geojson') },
-    borders: { type: 'geojson', data: absolute('collections/borders/items?limit=10000&f=json') },
+    // tiles the server simplifies per zoom: the browser need not cut the whole borders GeoJSON into tiles first
+    borders: { type: 'vector', tiles: [absolute('collections/borders/tiles/WebMercatorQuad/') + '{z}/{y}/{x}'], minzoom: 0, maxzoom: 14 },
     places: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     uncertainty: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
   };
@@ -81,7 +90,7 @@
   }
   layers.push(
     { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#666', 'line-width': 1 } },
-    { id: 'borders', type: 'line', source: 'borders',
+    { id: 'borders', type: 'line', source: 'borders', 'source-layer': 'borders',
       paint: { 'line-color': '#b2182b', 'line-width': 2.5, 'line-dasharray': [3, 2] } },
     { id: 'uncertainty', type: 'fill', source: 'uncertainty',
       paint: { 'fill-color': '#444', 'fill-opacity': 0.08, 'fill-outline-color': '#444' } },
@@ -118,6 +127,20 @@
       return { url: url };
     }
   });
+
+  // ---- where the first view's time goes: performance marks (atlas:…) and the frames drawn, for the bench ----
+  performance.mark('atlas:map-created');
+  var frames = 0;
+  map.on('render', function () { frames++; });
+  map.once('render', function () { performance.mark('atlas:first-render'); });
+  var sourcesLoaded = {};
+  map.on('sourcedata', function (e) {
+    if (e.isSourceLoaded && !sourcesLoaded[e.sourceId]) {
+      sourcesLoaded[e.sourceId] = true;
+      performance.mark('atlas:source-' + e.sourceId);
+    }
+  });
+
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
   map.addControl(new maplibregl.ScaleControl());
 
@@ -146,14 +169,15 @@
   /**
    * Resolves once the map has drawn every tile of the current view and tile URL: at an idle event
    * (the end of a frame with nothing left to load, retained tiles of the previous URL dropped) that
-   * comes after a frame following the call. A repaint is asked for now and then so that an idle
-   * event comes even when the browser has nothing else to draw.
+   * comes after a frame following the call. A repaint is asked for when no frame came for half a
+   * second, so that an idle event comes even when the browser has nothing else to draw.
    */
   function settled() {
     return new Promise(function (resolve) {
       var framed = false;
       var timer = null;
-      function onRender() { framed = true; }
+      var lastFrame = performance.now();
+      function onRender() { framed = true; lastFrame = performance.now(); }
       function onIdle() {
         if (framed && map.getSource('incidents') && map.isSourceLoaded('incidents')) {
           clearInterval(timer);
@@ -164,7 +188,10 @@
       }
       map.on('render', onRender);
       map.on('idle', onIdle);
-      timer = setInterval(function () { map.triggerRepaint(); }, 250);
+      // only when no frame came for a while: every frame is drawn in full, dear with a software renderer
+      timer = setInterval(function () {
+        if (performance.now() - lastFrame > 500) { map.triggerRepaint(); }
+      }, 250);
       map.triggerRepaint();
     });
   }
@@ -203,6 +230,7 @@
       if (!r.ok) { return r.json().then(function (e) { throw new Error(e.description || r.status); }); }
       return r.json();
     }).then(function (h) {
+      performance.mark('atlas:histogram');
       drawHistogram(h);
       histogram.dataset.total = String(h.total);
       histogram.dataset.buckets = JSON.stringify(h.buckets);
@@ -222,7 +250,8 @@
     element.dataset.state = 'loading';
     status.textContent = 'Loading…';
     if (first !== true) { map.getSource('incidents').setTiles([tileUrl(params)]); }
-    return Promise.all([settled(), loadHistogram(params)]).then(function () {
+    var histogramLoaded = first === true ? firstHistogram : loadHistogram(params);
+    return Promise.all([settled().then(function () { performance.mark('atlas:settled'); }), histogramLoaded]).then(function () {
       if (id !== loadId) { return; }
       var d = drawn();
       if (first === true) { firstLoad(d.types); }
@@ -231,6 +260,7 @@
       element.dataset.drawMs = String(Math.round(performance.now() - began));
       // since the page was opened: for load 1, how long the first view took
       element.dataset.readyMs = String(Math.round(performance.now()));
+      element.dataset.frames = String(frames);
       element.dataset.loadId = String(id);
       element.dataset.state = 'ready';
       status.textContent = d.count + ' incidents';
@@ -461,10 +491,14 @@
   }
 
   var styled = new Promise(function (resolve) { map.once('style.load', resolve); });
-  var collection = fetch('collections/incidents', { headers: { Accept: 'application/json' } })
-    .then(function (r) { return r.json(); });
-  Promise.all([styled, collection]).then(function (ready) {
-    extent(ready[1]);
+  styled.then(function () { performance.mark('atlas:style-load'); });
+  // the first histogram as soon as the sliders span the extent, not after the map's style
+  var firstHistogram = collection.then(function (c) {
+    performance.mark('atlas:extent');
+    extent(c);
+    return loadHistogram(query());
+  });
+  Promise.all([styled, collection]).then(function () {
     // tiles up to zoom 11 hold per-cell sums (count, fatalities, event_types), deeper the incidents
     map.addSource('incidents', { type: 'vector', tiles: [tileUrl(query())], minzoom: 0, maxzoom: 14 });
     incidentLayers.forEach(function (layer) { map.addLayer(layer, 'places'); });

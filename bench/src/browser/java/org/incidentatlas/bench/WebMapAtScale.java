@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web map in headless Chromium against a running service (bench/webmap-1m.sh: PostGIS with
  * 1,000,000 incidents): how long the first view takes to draw (page opened → tiles drawn and the
- * histogram in, the page's own data-ready-ms), and whether after a filter change the incidents in
+ * histogram in, the page's own data-ready-ms, with a breakdown from the page's performance marks), and whether after a filter change the incidents in
  * the drawn tiles are what the API's numberMatched says. Each run opens a fresh browser (cold
  * cache). Exits 1 when a count differs or the first view takes longer than --target-ms.
  *
@@ -63,6 +63,13 @@ public final class WebMapAtScale {
                         run, first, ((JavascriptExecutor) browser).executeScript(
                                 "return document.getElementById('map').atlas.requested().filter(u => u.includes('/tiles/')).length"),
                         drawn, matched);
+                System.out.printf("run %d: breakdown (ms since navigation start) %s%n", run, ((JavascriptExecutor) browser).executeScript(
+                        "var n = performance.getEntriesByType('navigation')[0];"
+                                + "var parts = ['html ' + Math.round(n.responseEnd)];"
+                                + "performance.getEntriesByType('resource').forEach(e => { if (/maplibre-gl.js|incidents.f=json|histogram/.test(e.name))"
+                                + "  parts.push(e.name.replace(/^.*\\//, '') + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd)); });"
+                                + "performance.getEntriesByType('mark').forEach(e => parts.push(e.name.replace('atlas:', '') + ' ' + Math.round(e.startTime)));"
+                                + "return parts.join(', ') + '; frames drawn ' + document.getElementById('map').dataset.frames;"));
                 ok &= drawn == matched && first <= target;
                 ok &= change(browser, base, run, 2, "event-type", "Battles");
                 ok &= change(browser, base, run, 3, "date-to", "365");
@@ -110,12 +117,16 @@ public final class WebMapAtScale {
         return Long.parseLong(m.group(1));
     }
 
-    /** Debian's Chromium, headless, as the web map tests run it. */
+    /**
+     * Debian's Chromium, headless, as the web map tests run it (software WebGL: SwiftShader, as --disable-gpu leaves
+     * it), less the omnibox pop-up that new headless Chromium builds in the background at start-up, seconds of CPU
+     * on 2 cores while the page loads (Puppeteer turns it off by default too).
+     */
     private static ChromeDriver start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--lang=en");
+                "--window-size=1280,900", "--lang=en", "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort()
                 .withTimeout(Duration.ofSeconds(60)).build();
