@@ -1,7 +1,7 @@
 -- The bbox count of incidents.KeptCounts as one server-side function, so that its statements are planned
 -- once per connection instead of on every request. Sent as one literal statement of 14 sub-queries under
 -- the connections' plan_cache_mode = force_custom_plan, it was re-planned each time: 2.4 ms of planning
--- for ~5 ms of execution at 1M incidents. Here every statement has one plan whatever the box (each
+-- besides 9.9 ms of execution at 1M incidents (load average 17). Here every statement has one plan whatever the box (each
 -- condition fits exactly one index: see below), so the cached generic plans are the right ones.
 --
 -- What it sums (the same as before, see incidents.CellCover):
