@@ -4,8 +4,18 @@
 # pgbench with 8 clients running the SQL the service sends for it (the count and the page), pairs
 # alternated ROUNDS times. Then first page against page 50 of the bbox walk, and the plans.
 #
+# The pgbench floor is the service's own SQL: the statements one request sends, taken from PostgreSQL's
+# statement log with their parameters filled in (see floor_sql). pgbench runs them with the settings the
+# service's connections have (custom plans, no JIT) and no parallel workers: the service reads its page
+# through a cursor, for which PostgreSQL never plans any, and a plain statement got a parallel plan (0.2 ms
+# alone, ~40 ms with two workers starting) that the service never runs.
+#
+# BASELINE_JAR=path/to/old-exec.jar: that jar runs too, on the same cluster, and every request is measured
+# against it and this build alternately, each with its own floor. Nothing is cached between requests: every
+# count is computed afresh (no box needs varying).
+#
 # Usage: bench/items-1m.sh        (KEEP=1 keeps the loaded cluster in WORK for a rerun with REUSE=1)
-# Environment: COUNT=1000000 SECONDS=15 ROUNDS=3 WORK=/tmp/pgitems SKIP_BUILD=1 PG_BIN=… PGPORT=… APP_PORT=…
+# Environment: COUNT=1000000 SECONDS=15 ROUNDS=3 WORK=/tmp/pgitems SKIP_BUILD=1 BASELINE_JAR=… PG_BIN=… PGPORT=… APP_PORT=…
 # Results: printed and kept as bench/target/items-1m.log.
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
@@ -20,6 +30,16 @@ bench_init items-1m
 command -v wrk >/dev/null || { echo "wrk is needed" >&2; exit 1; }
 bench_build
 bench_cluster "${WORK:-/tmp/pgitems}"
+BASELINE_PID=
+if [[ -n "${BASELINE_JAR:-}" ]]; then
+  this_jar=$JAR
+  JAR=$BASELINE_JAR
+  bench_service
+  BASELINE_PID=$APP_PID BASELINE_BASE=$BASE
+  JAR=$this_jar
+  # stop the baseline too, then what bench_init set up
+  trap 'rc=$?; [[ -n "$BASELINE_PID" ]] && kill "$BASELINE_PID" 2>/dev/null; (exit $rc); bench_cleanup' EXIT
+fi
 bench_service
 start=$(date +%s)
 bench_load "$COUNT"
@@ -30,31 +50,57 @@ psql_db -c "SELECT level, count(*) AS rows, sum(incidents) FROM incident_cells G
 http() {  # url connections
   wrk -t2 -c"$2" -d"${SECONDS_RUN}s" --latency "$1" | grep -E 'Requests/sec|50%|99%|timeout|Non-2xx' | tr -s ' ' | paste -sd' '
 }
+export PGPASSWORD=$DB_PASSWORD
+
+# floor_sql BASE QUERY FILE: the statements one request to BASE sends (but the data version, the transaction
+# bracket and the job leases), parameters filled in, from the statement log of a second request
+floor_sql() {
+  curl -fs -o /dev/null "$1/collections/incidents/items?$2"
+  psql_su -d "$DB" -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 1
+  local from
+  from=$(wc -l <"$WORK/postgres.log")
+  curl -fs -o /dev/null "$1/collections/incidents/items?$2"
+  sleep 1
+  psql_su -d "$DB" -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
+  tail -n +$((from + 1)) "$WORK/postgres.log" | python3 -c '
+import re, sys
+lines = sys.stdin.read().splitlines()
+for i, line in enumerate(lines):
+    m = re.search(r"execute [^:]*: (.*)$", line)
+    if not m or re.search(r"data_version|job_leases|border_version|^(BEGIN|COMMIT|SET)", m.group(1)):
+        continue
+    sql = m.group(1)
+    d = lines[i + 1] if i + 1 < len(lines) else ""
+    values = dict((int(k), v) for k, v in re.findall(r"\$(\d+) = (NULL|\x27[^\x27]*\x27)", d)) if "parameters:" in d else {}
+    print(re.sub(r"\$(\d+)\b", lambda p: values[int(p.group(1))], sql) + ";")
+' >"$3"
+  [[ -s "$3" ]] || { echo "no statements logged for $2" >&2; exit 1; }
+}
 sql() {  # file clients
-  "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U "$DB_USER" -c "$2" -j 2 -T "$SECONDS_RUN" -f "$1" "$DB" 2>/dev/null \
+  PGOPTIONS="-c plan_cache_mode=force_custom_plan -c jit=off -c max_parallel_workers_per_gather=0" \
+    "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U "$DB_USER" -c "$2" -j 2 -T "$SECONDS_RUN" -f "$1" "$DB" 2>/dev/null \
     | grep -E 'latency average|tps' | tr -s ' ' | paste -sd' '
 }
-export PGPASSWORD=$DB_PASSWORD
-COLS="id, event_date, event_type, ST_AsBinary(geom), country, fatalities, claims, sources"
-cat >"$WORK/all.sql" <<SQL
-SELECT COALESCE(sum(incidents), 0) FROM incident_cells WHERE level = 7;
-SELECT $COLS FROM incidents ORDER BY id LIMIT 101;
-SQL
-cat >"$WORK/bbox.sql" <<SQL
-SELECT $COLS FROM incidents WHERE ST_Intersects(geom, ST_MakeEnvelope(${BBOX}, 4326)) ORDER BY id LIMIT 101;
-SQL
-cat >"$WORK/dates.sql" <<SQL
-SELECT COALESCE(sum(starts), 0) FROM incident_days WHERE event_day <= '2022-08-31';
-SELECT COALESCE(sum(ends), 0) FROM incident_days WHERE event_day < '2022-01-01';
-SELECT $COLS FROM incidents WHERE event_date <= '2022-08-31' AND event_last_date >= '2022-01-01' ORDER BY id LIMIT 101;
-SQL
+QUERIES=("all:limit=100" "bbox:bbox=$BBOX&limit=100" "dates:datetime=$DATES&limit=100")
+SERVICES=("this:$BASE")
+[[ -n "$BASELINE_PID" ]] && SERVICES=("baseline:$BASELINE_BASE" "this:$BASE")
+for s in "${SERVICES[@]}"; do
+  for q in "${QUERIES[@]}"; do
+    floor_sql "${s#*:}" "${q#*:}" "$WORK/${s%%:*}-${q%%:*}.sql"
+    log "${s%%:*} ${q%%:*} sends: $(cut -c1-160 "$WORK/${s%%:*}-${q%%:*}.sql" | paste -sd'|')"
+  done
+done
 
 for round in $(seq 1 "$ROUNDS"); do
-  for q in "all:limit=100" "bbox:bbox=$BBOX&limit=100" "dates:datetime=$DATES&limit=100"; do
+  for q in "${QUERIES[@]}"; do
     name=${q%%:*}; query=${q#*:}
-    log "round $round $name service  8 conn: $(http "$BASE/collections/incidents/items?$query" 8)"
-    log "round $round $name psql     8 cli : $(sql "$WORK/$name.sql" 8)"
-    log "round $round $name service 32 conn: $(http "$BASE/collections/incidents/items?$query" 32)"
+    for s in "${SERVICES[@]}"; do
+      who=${s%%:*}; base=${s#*:}
+      log "round $round $name $who service  8 conn: $(http "$base/collections/incidents/items?$query" 8)"
+      log "round $round $name $who psql     8 cli : $(sql "$WORK/$who-$name.sql" 8)"
+      log "round $round $name $who service 32 conn: $(http "$base/collections/incidents/items?$query" 32)"
+    done
   done
 done
 
@@ -67,4 +113,9 @@ for round in $(seq 1 "$ROUNDS"); do
   log "round $round bbox page  1: $(http "$BASE/collections/incidents/items?bbox=$BBOX&limit=100" 8)"
   log "round $round bbox page 50: $(http "$url" 8)"
 done
+matched() { curl -fs "$1/collections/incidents/items?limit=1&$2" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("numberMatched"))'; }
+for s in "${SERVICES[@]}"; do
+  log "numberMatched ${s%%:*}: bbox $(matched "${s#*:}" "bbox=$BBOX"), datetime $(matched "${s#*:}" "datetime=$DATES")"
+done
+log "SQL count(*): bbox $(psql_db -At -c "SELECT count(*) FROM incidents WHERE ST_Intersects(geom, ST_MakeEnvelope(${BBOX}, 4326))"), datetime $(psql_db -At -c "SELECT count(*) FROM incidents WHERE event_date <= '${DATES#*/}' AND event_last_date >= '${DATES%/*}'")"
 log "numberMatched: $(curl -fs "$BASE/collections/incidents/items?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("numberMatched"))') all, $(curl -fs "$BASE/collections/incidents/items?limit=1&bbox=$BBOX" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("numberMatched"))') bbox; SQL: $(psql_db -At -c "SELECT count(*) FROM incidents WHERE ST_Intersects(geom, ST_MakeEnvelope(${BBOX}, 4326))")"

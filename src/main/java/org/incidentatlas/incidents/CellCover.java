@@ -36,11 +36,35 @@ public record CellCover(List<Block> blocks, Block finest, List<Strip> boundary) 
     }
 
     /**
+     * One row ({@code row}: cells {@code from..to} of row {@code at}) or one column ({@code from..to} of column
+     * {@code at}) of a level: what one index range of incident_cells reads.
+     */
+    public record Run(int level, boolean row, long at, long from, long to) {
+    }
+
+    /**
      * One boundary strip. {@code wide}: it spans the box from west to east and is thin in latitude (the
      * north and south strips); else it is thin in longitude and its latitude edges are shared with the
      * wide strips, so a point on them belongs to the wide strip (the strips are disjoint that way).
+     * A point whose coordinate across the strip (latitude in a wide one, longitude in a tall one) is at
+     * most {@code sureBelow} or at least {@code sureAbove} lies {@link #MARGIN} beyond the finest block's
+     * edge, so its cell is outside the block without computing it.
      */
-    public record Strip(BoundingBox box, boolean wide) {
+    public record Strip(BoundingBox box, boolean wide, double sureBelow, double sureAbove) {
+    }
+
+    /** The blocks as runs, each cut along its longer side (a few long runs rather than many short ones). */
+    public List<Run> runs() {
+        List<Run> runs = new ArrayList<>();
+        for (Block b : blocks) {
+            boolean rows = b.y1() - b.y0() <= b.x1() - b.x0();
+            long first = rows ? b.y0() : b.x0();
+            long last = rows ? b.y1() : b.x1();
+            for (long at = first; at <= last; at++) {
+                runs.add(rows ? new Run(b.level(), true, at, b.x0(), b.x1()) : new Run(b.level(), false, at, b.y0(), b.y1()));
+            }
+        }
+        return runs;
     }
 
     /** The cover of a box that does not cross the antimeridian (empty for one that does). */
@@ -103,17 +127,23 @@ public record CellCover(List<Block> blocks, Block finest, List<Strip> boundary) 
      * whose cell is not in that block lies in one of them. The whole box when the block is empty.
      */
     static List<Strip> strips(BoundingBox box, Block finest) {
+        double none = Double.NEGATIVE_INFINITY;
+        double all = Double.POSITIVE_INFINITY;
         if (finest.isEmpty()) {
-            return List.of(new Strip(box, true));
+            return List.of(new Strip(box, true, all, all));
         }
         int l = finest.level();
-        double west = MercatorCells.west(finest.x0(), l) + MARGIN;
-        double east = MercatorCells.west(finest.x1() + 1, l) - MARGIN;
-        double north = MercatorCells.north(finest.y0(), l) - MARGIN;
-        double south = MercatorCells.north(finest.y1() + 1, l) + MARGIN;
-        return List.of(new Strip(new BoundingBox(box.minLon(), north, box.maxLon(), box.maxLat()), true),
-                new Strip(new BoundingBox(box.minLon(), box.minLat(), box.maxLon(), south), true),
-                new Strip(new BoundingBox(box.minLon(), south, west, north), false),
-                new Strip(new BoundingBox(east, south, box.maxLon(), north), false));
+        double westEdge = MercatorCells.west(finest.x0(), l);
+        double eastEdge = MercatorCells.west(finest.x1() + 1, l);
+        double northEdge = MercatorCells.north(finest.y0(), l);
+        double southEdge = MercatorCells.north(finest.y1() + 1, l);
+        double west = westEdge + MARGIN;
+        double east = eastEdge - MARGIN;
+        double north = northEdge - MARGIN;
+        double south = southEdge + MARGIN;
+        return List.of(new Strip(new BoundingBox(box.minLon(), north, box.maxLon(), box.maxLat()), true, none, northEdge + MARGIN),
+                new Strip(new BoundingBox(box.minLon(), box.minLat(), box.maxLon(), south), true, southEdge - MARGIN, all),
+                new Strip(new BoundingBox(box.minLon(), south, west, north), false, westEdge - MARGIN, all),
+                new Strip(new BoundingBox(east, south, box.maxLon(), north), false, none, eastEdge + MARGIN));
     }
 }

@@ -1,8 +1,11 @@
 package org.incidentatlas.incidents;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.incidentatlas.cql.Sql;
 import org.incidentatlas.filter.BoundingBox;
@@ -12,14 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Reads the counts migration V10 keeps (incident_cells, incident_days) for the plans of
  * {@link CountPlanner}. The SQL is the same on both backends (the cell functions have the same
- * names there) but for the boundary strips of a bbox count, which PostGIS reads through its point indexes.
+ * names there) but for a bbox count, which PostgreSQL answers by its function atlas_box_count (migration V13_1).
  */
 final class KeptCounts {
 
     private static final String ENVELOPE = "ST_MakeEnvelope(?, ?, ?, ?, " + JdbcIncidentStore.SRID + ")";
 
     private final JdbcTemplate jdbc;
-    /** Whether the point indexes of migration V12_1 (PostGIS only) count the boundary strips. */
+    /** Whether PostgreSQL's atlas_box_count (migration V13_1, on the point indexes of V12_1) counts a bbox. */
     private final boolean pointIndexes;
 
     KeptCounts(JdbcTemplate jdbc, boolean pointIndexes) {
@@ -32,16 +35,30 @@ final class KeptCounts {
         return number("SELECT COALESCE(sum(incidents), 0) FROM incident_cells" + w.sql(), w.args());
     }
 
-    /** Incidents overlapping [start, end]: those starting on or before the end less those ending before the start. */
+    /**
+     * Incidents overlapping [start, end]: those starting on or before the end less those ending before the start,
+     * both sums in one pass over the days (the days before the start are among those up to the end).
+     */
     long days(CountPlan.Days plan) {
         SqlWhere same = SqlWhere.NONE.equal("event_type", plan.eventType()).equal("country", plan.country());
-        SqlWhere starting = plan.dates() == null || plan.dates().end() == null ? same : same.and("event_day <= ?", plan.dates().end());
-        long n = number("SELECT COALESCE(sum(starts), 0) FROM incident_days" + starting.sql(), starting.args());
-        if (plan.dates() != null && plan.dates().start() != null) {
-            SqlWhere ended = same.and("event_day < ?", plan.dates().start());
-            n -= number("SELECT COALESCE(sum(ends), 0) FROM incident_days" + ended.sql(), ended.args());
+        LocalDate start = plan.dates() == null ? null : plan.dates().start();
+        LocalDate end = plan.dates() == null ? null : plan.dates().end();
+        if (start == null) {
+            SqlWhere starting = end == null ? same : same.and("event_day <= ?", end);
+            return number("SELECT COALESCE(sum(starts), 0) FROM incident_days" + starting.sql(), starting.args());
         }
-        return n;
+        List<Object> args = new ArrayList<>();
+        String started = "starts";
+        if (end != null) {
+            started = "CASE WHEN event_day <= ? THEN starts ELSE 0 END";
+            args.add(end);
+        }
+        args.add(start);
+        // an empty range (start after end) still reads every day before its start
+        SqlWhere read = end == null ? same : same.and("(event_day <= ? OR event_day < ?)", end, start);
+        args.addAll(read.args());
+        return number("SELECT COALESCE(sum(" + started + "), 0) - COALESCE(sum(CASE WHEN event_day < ? THEN ends ELSE 0 END), 0) "
+                + "FROM incident_days" + read.sql(), args);
     }
 
     /**
@@ -50,7 +67,51 @@ final class KeptCounts {
      * filter's own condition, box included.
      */
     long cells(CountPlan.Cells plan, SqlWhere matching) {
-        // one statement: a sum per block of cells (each read through the index that fits its shape) and the boundary
+        return pointIndexes ? boxCountFunction(plan) : cellsAndBoundary(plan, matching);
+    }
+
+    /**
+     * The count by PostgreSQL's function atlas_box_count (migration V13_1), whose statements keep their plans
+     * for the connection's life; its runs, strips and block are {@link CellCover}'s. Arrays go as text literals
+     * (Java's shortest exact decimal of each double, which PostgreSQL reads back to the same double).
+     */
+    private long boxCountFunction(CountPlan.Cells plan) {
+        CellCover cover = plan.cover();
+        List<CellCover.Run> rows = cover.runs().stream().filter(CellCover.Run::row).toList();
+        List<CellCover.Run> columns = cover.runs().stream().filter(r -> !r.row()).toList();
+        List<CellCover.Strip> strips = cover.boundary();
+        CellCover.Block f = cover.finest();
+        BoundingBox box = plan.box();
+        List<Object> args = new ArrayList<>();
+        for (List<CellCover.Run> runs : List.of(rows, columns)) {
+            args.add(array(runs, CellCover.Run::level));
+            args.add(array(runs, CellCover.Run::at));
+            args.add(array(runs, CellCover.Run::from));
+            args.add(array(runs, CellCover.Run::to));
+        }
+        args.add(plan.eventType());
+        args.addAll(List.of(box.minLon(), box.minLat(), box.maxLon(), box.maxLat(), f.level(), Math.toIntExact(f.x0()),
+                Math.toIntExact(f.x1()), Math.toIntExact(f.y0()), Math.toIntExact(f.y1())));
+        args.add(array(strips, s -> s.wide() ? "t" : "f"));
+        args.add(array(strips, s -> s.box().minLon()));
+        args.add(array(strips, s -> s.box().minLat()));
+        args.add(array(strips, s -> s.box().maxLon()));
+        args.add(array(strips, s -> s.box().maxLat()));
+        args.add(array(strips, CellCover.Strip::sureBelow));
+        args.add(array(strips, CellCover.Strip::sureAbove));
+        String ints = "CAST(? AS integer[]), ".repeat(4);
+        String doubles = "CAST(? AS double precision[]), ".repeat(5);
+        return number("SELECT atlas_box_count(" + ints + ints + "CAST(? AS text), ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "CAST(? AS boolean[]), " + doubles + "CAST(? AS double precision[]))", args);
+    }
+
+    /** A PostgreSQL array literal of what {@code of} gives for each element. */
+    private static <T> String array(List<T> elements, Function<T, Object> of) {
+        return elements.stream().map(e -> String.valueOf(of.apply(e))).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** The same count in one statement of plain SQL (H2): a sum per block of cells and the boundary. */
+    private long cellsAndBoundary(CountPlan.Cells plan, SqlWhere matching) {
         List<String> parts = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         for (CellCover.Block b : plan.cover().blocks()) {
@@ -59,10 +120,9 @@ final class KeptCounts {
             parts.add("SELECT COALESCE(sum(incidents), 0) AS n FROM incident_cells" + w.sql());
             args.addAll(w.args());
         }
-        for (SqlWhere boundary : pointIndexes ? indexedBoundary(plan, matching) : List.of(boundary(plan, matching))) {
-            parts.add("SELECT count(*) AS n FROM incidents" + boundary.sql());
-            args.addAll(boundary.args());
-        }
+        SqlWhere boundary = boundary(plan, matching);
+        parts.add("SELECT count(*) AS n FROM incidents" + boundary.sql());
+        args.addAll(boundary.args());
         return number("SELECT sum(n) FROM (" + String.join(" UNION ALL ", parts) + ") t", args);
     }
 
@@ -81,35 +141,6 @@ final class KeptCounts {
         return matching.and("(" + String.join(" OR ", near) + ")", nearArgs.toArray())
                 .and(outsideFinest(plan, "ST_X(ST_PointOnSurface(geom))", "ST_Y(ST_PointOnSurface(geom))"), finestArgs(plan));
     }
-
-    /**
-     * The same count through the PostGIS point indexes of migration V12_1 (on atlas_point_x / atlas_point_y): the
-     * points of each strip by an index-only range scan of (latitude, longitude) for the wide strips and (longitude, latitude) for the
-     * tall ones, which reads no table page (the GiST index visited one per point); the other geometries
-     * through their own partial spatial index. The strips are disjoint (see {@link CellCover.Strip}), so
-     * their counts add up. The box test of a point is its coordinate ranges: the strips lie in the box.
-     */
-    private static List<SqlWhere> indexedBoundary(CountPlan.Cells plan, SqlWhere matching) {
-        List<SqlWhere> parts = new ArrayList<>();
-        for (CellCover.Strip strip : plan.cover().boundary()) {
-            BoundingBox s = strip.box();
-            // "+ 0" keeps the other axis off the index, which the planner would otherwise pick as often as not
-            SqlWhere w = SqlWhere.NONE.and(POINT).and(strip.wide()
-                    ? "atlas_point_y(geom) BETWEEN ? AND ? AND atlas_point_x(geom) + 0 BETWEEN ? AND ?"
-                    : "atlas_point_x(geom) BETWEEN ? AND ? AND atlas_point_y(geom) + 0 > ? AND atlas_point_y(geom) + 0 < ?", strip.wide()
-                    ? new Object[] {s.minLat(), s.maxLat(), s.minLon(), s.maxLon()}
-                    : new Object[] {s.minLon(), s.maxLon(), s.minLat(), s.maxLat()});
-            parts.add(w.equal("event_type", plan.eventType()).and(outsideFinest(plan, "atlas_point_x(geom)", "atlas_point_y(geom)"),
-                    finestArgs(plan)));
-        }
-        parts.add(matching.and(NOT_POINT).and(outsideFinest(plan, "ST_X(ST_PointOnSurface(geom))", "ST_Y(ST_PointOnSurface(geom))"),
-                finestArgs(plan)));
-        return parts;
-    }
-
-    /** The predicates of the partial indexes, written as they are there, so the planner sees that they apply. */
-    private static final String POINT = "GeometryType(geom) = 'POINT'";
-    private static final String NOT_POINT = "GeometryType(geom) <> 'POINT'";
 
     /** Whether the cell of the point at ({@code x}, {@code y}) (SQL expressions) is outside the finest block summed. */
     private static String outsideFinest(CountPlan.Cells plan, String x, String y) {

@@ -97,4 +97,50 @@ class CountPlannerTest {
             }
         }
     }
+
+    @Test
+    void theRunsOfACoverAreItsBlocksCellForCell() {
+        Random random = new Random(11);
+        for (int i = 0; i < 100; i++) {
+            double w = 40 + random.nextDouble() * 10;
+            double s = 35 + random.nextDouble() * 10;
+            double size = Math.pow(10, -2 + random.nextDouble() * 3);
+            CellCover cover = CellCover.of(new BoundingBox(w, s, w + size, s + size * 0.6)).orElseThrow();
+            Set<String> blockCells = new HashSet<>();
+            for (CellCover.Block b : cover.blocks()) {
+                for (long x = b.x0(); x <= b.x1(); x++) {
+                    for (long y = b.y0(); y <= b.y1(); y++) {
+                        blockCells.add(b.level() + "/" + x + "/" + y);
+                    }
+                }
+            }
+            List<String> runCells = new ArrayList<>();
+            for (CellCover.Run r : cover.runs()) {
+                for (long v = r.from(); v <= r.to(); v++) {
+                    runCells.add(r.level() + "/" + (r.row() ? v + "/" + r.at() : r.at() + "/" + v));
+                }
+            }
+            assertThat(runCells).as("runs of %s", cover).hasSize(blockCells.size()).containsExactlyInAnyOrderElementsOf(blockCells);
+        }
+    }
+
+    @Test
+    void aStripsSureBoundsLieBeyondTheFinestBlockByTheMargin() {
+        CellCover cover = CellCover.of(BOX).orElseThrow();
+        CellCover.Block f = cover.finest();
+        int l = f.level();
+        List<CellCover.Strip> strips = cover.boundary();
+        assertThat(strips).hasSize(4);
+        // north, south, west, east: a point at the sure bound is in the next cell out, whatever the rounding
+        assertThat(MercatorCells.cellY(strips.get(0).sureAbove(), l)).isEqualTo(f.y0() - 1);
+        assertThat(MercatorCells.cellY(strips.get(1).sureBelow(), l)).isEqualTo(f.y1() + 1);
+        assertThat(MercatorCells.cellX(strips.get(2).sureBelow(), l)).isEqualTo(f.x0() - 1);
+        assertThat(MercatorCells.cellX(strips.get(3).sureAbove(), l)).isEqualTo(f.x1() + 1);
+        assertThat(strips.get(0).sureBelow()).isInfinite();
+        assertThat(strips.get(3).sureBelow()).isInfinite();
+        // a box too small for a finest cell is one strip whose every point is counted by its coordinates
+        CellCover tiny = CellCover.of(new BoundingBox(45.3001, 39.7501, 45.3002, 39.7502)).orElseThrow();
+        assertThat(tiny.finest().isEmpty()).isTrue();
+        assertThat(tiny.boundary()).singleElement().satisfies(s -> assertThat(s.sureBelow()).isEqualTo(Double.POSITIVE_INFINITY));
+    }
 }
