@@ -130,7 +130,7 @@ public class ItemsController {
         }
         OptionalLong matched = reads.read(request, () -> source.count(query));
         if (format != OutputFormat.JSON) {
-            return representations.items(format, source, query, matched, etag);
+            return StreamedBody.inThisThread(representations.items(format, source, query, matched, etag));
         }
         String self = ServiceLinks.current();
         String collection = ServiceLinks.url("/collections/" + collectionId);
@@ -205,7 +205,7 @@ public class ItemsController {
         FeatureSource.Item item = reads.read(request, () -> source.item(featureId)).orElseThrow(() -> ApiException.notFound(
                 "there is no feature '" + featureId + "' in '" + collectionId + "'"));
         if (format == OutputFormat.HTML) {
-            return representations.htmlItem(source, featureId, item, this.crs.storage());
+            return StreamedBody.inThisThread(representations.htmlItem(source, featureId, item, this.crs.storage()));
         }
         String etag = item.etag();
         if (etag != null && ifNoneMatch != null && ifNoneMatch.contains(etag)) {
