@@ -12,6 +12,7 @@ import org.incidentatlas.web.Link;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 
 /**
  * Writes an incident as an RFC 7946 GeoJSON Feature (longitude, latitude), straight to a JSON
@@ -20,6 +21,10 @@ import tools.jackson.core.JsonGenerator;
  */
 @Component
 public class IncidentFeatureWriter {
+
+    /** The members' names, encoded once, in the order of {@link IncidentSchema#PROPERTIES}. */
+    private static final List<SerializableString> NAMES = IncidentSchema.PROPERTIES.stream()
+            .map(field -> FeatureJson.name(field.property())).toList();
 
     public void write(JsonGenerator g, Incident incident) {
         write(g, incident, List.of());
@@ -35,8 +40,9 @@ public class IncidentFeatureWriter {
         FeatureJson.feature(g, incident.id(), incident.data().location().geometry(), 8, crs, links, properties -> {
             // "id" is repeated as a property: GDAL and QGIS keep a numeric feature id only as their
             // internal FID, so without it an analyst's attribute table (and the exports) would have no incident id
-            for (IncidentField field : IncidentSchema.PROPERTIES) {
-                FeatureJson.property(g, field.property(), field.type(), field.value(incident), IncidentFeatureWriter::element);
+            for (int i = 0; i < NAMES.size(); i++) {
+                IncidentField field = IncidentSchema.PROPERTIES.get(i);
+                FeatureJson.property(g, NAMES.get(i), field.type(), field.value(incident), IncidentFeatureWriter::element);
             }
         });
     }

@@ -6,6 +6,7 @@ import org.incidentatlas.web.OutputFormat;
 import org.incidentatlas.web.Link;
 import org.incidentatlas.web.OgcMediaTypes;
 import org.incidentatlas.web.RequestFormat;
+import org.incidentatlas.web.StreamedBody;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,7 +65,7 @@ public class ItemsController {
     @GetMapping("/collections/{collectionId}/items")
     @Operation(summary = "Features of the collection, one page at a time",
             description = "Filters combine with AND. Pages are keyset pages in id order: follow the 'next' and 'prev' links.")
-    ResponseEntity<StreamingResponseBody> items(HttpServletRequest request, @PathVariable String collectionId,
+    ResponseEntity<?> items(HttpServletRequest request, @PathVariable String collectionId,
             @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS 84, or in bbox-crs axis order); features intersecting the box")
             @RequestParam(required = false) String bbox,
             @Parameter(description = "CRS of bbox (Part 2): a URI from the collection's crs list, default CRS84")
@@ -130,12 +130,13 @@ public class ItemsController {
         }
         OptionalLong matched = reads.read(request, () -> source.count(query));
         if (format != OutputFormat.JSON) {
-            return representations.items(format, source, query, matched, etag);
+            return StreamedBody.inThisThread(representations.items(format, source, query, matched, etag));
         }
         String self = ServiceLinks.current();
         String collection = ServiceLinks.url("/collections/" + collectionId);
         PageLinks pageLinks = new PageLinks();
-        StreamingResponseBody body = out -> writeCollection(out, source, query, matched, self, collection, pageLinks);
+        // written by this thread: a page is bounded (at most 10,000 features), unlike the exports of other formats
+        StreamedBody body = out -> writeCollection(out, source, query, matched, self, collection, pageLinks);
         return ResponseEntity.ok().contentType(type).eTag(etag).header(CONTENT_CRS, "<" + query.crs().uri() + ">").body(body);
     }
 
@@ -181,7 +182,7 @@ public class ItemsController {
 
     @GetMapping("/collections/{collectionId}/items/{featureId}")
     @Operation(summary = "One feature", description = "For incidents the ETag is the version; send it back in If-Match when replacing or deleting.")
-    ResponseEntity<StreamingResponseBody> item(HttpServletRequest request, @PathVariable String collectionId,
+    ResponseEntity<?> item(HttpServletRequest request, @PathVariable String collectionId,
             @PathVariable String featureId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @Parameter(description = "CRS of the returned geometry (Part 2), default CRS84")
@@ -204,7 +205,7 @@ public class ItemsController {
         FeatureSource.Item item = reads.read(request, () -> source.item(featureId)).orElseThrow(() -> ApiException.notFound(
                 "there is no feature '" + featureId + "' in '" + collectionId + "'"));
         if (format == OutputFormat.HTML) {
-            return representations.htmlItem(source, featureId, item, this.crs.storage());
+            return StreamedBody.inThisThread(representations.htmlItem(source, featureId, item, this.crs.storage()));
         }
         String etag = item.etag();
         if (etag != null && ifNoneMatch != null && ifNoneMatch.contains(etag)) {
@@ -213,7 +214,7 @@ public class ItemsController {
         List<Link> links = List.of(new Link(ServiceLinks.current(), "self", OgcMediaTypes.GEOJSON_VALUE, "This feature"),
                 new Link(ServiceLinks.currentWith("f", "html"), "alternate", "text/html", "This feature as HTML"),
                 new Link(ServiceLinks.url("/collections/" + collectionId), "collection", "application/json", "The collection"));
-        StreamingResponseBody body = out -> {
+        StreamedBody body = out -> {
             try (JsonGenerator g = json.createGenerator(out)) {
                 item.writer().write(PropertySelection.filter(g, select), links, outputCrs);
             }
