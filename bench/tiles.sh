@@ -13,7 +13,7 @@
 # alone, what no tile work can beat on this machine).
 #
 # Usage: bench/tiles.sh
-# Environment: COUNT=1000000 TILES=200 THREADS=8 SECONDS=20 ZOOMS="5 8 11 14" ROUNDS=1 WORK=/tmp/pgtiles
+# Environment: COUNT=1000000 TILES=200 THREADS=8 SECONDS=20 ZOOMS="5 8 11 14" ROUNDS=1 CLIENT=java|wrk WORK=/tmp/pgtiles
 #              SKIP_BUILD=1 KEEP=1 PG_BIN=/usr/lib/postgresql/15/bin PGPORT=56432 APP_PORT=18180
 # Results: printed and kept as bench/target/tiles.log.
 set -euo pipefail
@@ -66,6 +66,16 @@ SQL
 }
 
 LAT="java bench/src/main/java/org/incidentatlas/bench/TileLatency.java"
+# CLIENT=wrk: throughput (service and plain HTTP) measured by wrk (C, 2 threads, THREADS connections) instead of
+# TileLatency's Java threads, so that the load generator costs the two shared cores about what pgbench costs
+CLIENT=${CLIENT:-java}
+wrk_run() {
+  local script=()
+  [[ -n "$2" ]] && script=(-s "$2")
+  printf '%s, %s connections (wrk): ' "$3" "$THREADS"
+  wrk -t2 -c"$THREADS" -d"${SECONDS_RUN}s" --latency "${script[@]}" "$1" \
+    | grep -E 'Requests/sec|50%|99%|timeout|Non-2xx' | tr -s ' ' | paste -sd' '
+}
 for z in $ZOOMS; do
   read -r C0 C1 R0 R1 < <(python3 -c "
 import math
@@ -76,12 +86,27 @@ print(col(b[0]), col(b[2]), row(b[3]), row(b[1]))")
   log "zoom $z: columns $C0-$C1, rows $R0-$R1"
   $LAT --base "$BASE" --zoom "$z" --box "$BOX" --tiles "$TILES"
   floor_sql "$z" "$C0" "$C1" "$R0" "$R1" > "$WORK/floor-$z.sql"
+  # wrk's client: the same random tiles as pgbench's \set x/y, so both pick from the same columns and rows
+  cat > "$WORK/tiles-$z.lua" <<LUA
+math.randomseed(42)
+request = function()
+  return wrk.format("GET", "/collections/incidents/tiles/WebMercatorQuad/$z/" .. math.random($R0, $R1) .. "/" .. math.random($C0, $C1))
+end
+LUA
   for round in $(seq 1 "$ROUNDS"); do
     log "zoom $z, round $round of $ROUNDS"
-    $LAT --base "$BASE" --zoom "$z" --box "$BOX" --threads "$THREADS" --seconds "$SECONDS_RUN"
+    if [[ "$CLIENT" == wrk ]]; then
+      wrk_run "$BASE/" "$WORK/tiles-$z.lua" "service, zoom $z"
+    else
+      $LAT --base "$BASE" --zoom "$z" --box "$BOX" --threads "$THREADS" --seconds "$SECONDS_RUN"
+    fi
     PGPASSWORD=$DB_PASSWORD "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U "$DB_USER" -c "$THREADS" -j 2 -T "$SECONDS_RUN" \
       -f "$WORK/floor-$z.sql" "$DB" 2>&1 | grep -E "tps|latency average|transactions actually" | sed "s/^/  floor (pgbench, zoom $z): /"
-    $LAT --base "$BASE" --plain /conformance --threads "$THREADS" --seconds "$SECONDS_RUN"
+    if [[ "$CLIENT" == wrk ]]; then
+      wrk_run "$BASE/conformance" "" "plain HTTP /conformance"
+    else
+      $LAT --base "$BASE" --plain /conformance --threads "$THREADS" --seconds "$SECONDS_RUN"
+    fi
   done
 done
 log "done"
