@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-
 import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -20,7 +19,6 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
