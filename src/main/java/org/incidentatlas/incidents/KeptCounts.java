@@ -13,7 +13,8 @@ import org.incidentatlas.storage.SqlWhere;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the counts migration V10 keeps (incident_cells, incident_days) for the plans of
+ * Reads the counts migrations V10 and V14 keep (incident_cells and incident_cell_totals, incident_days and
+ * incident_months) for the plans of
  * {@link CountPlanner}. The SQL is the same on both backends (the cell functions have the same
  * names there) but for a bbox count, which PostgreSQL answers by its function atlas_box_count (migration V13_1).
  */
@@ -31,34 +32,57 @@ final class KeptCounts {
     }
 
     long totals(CountPlan.Totals plan) {
-        SqlWhere w = SqlWhere.NONE.and("level = ?", MercatorCells.LEVELS.get(0)).equal("event_type", plan.eventType());
+        int level = MercatorCells.LEVELS.get(0);
+        if (plan.eventType() == null) {
+            return number("SELECT COALESCE(sum(incidents), 0) FROM incident_cell_totals WHERE level = ?", List.of(level));
+        }
+        SqlWhere w = SqlWhere.NONE.and("level = ?", level).equal("event_type", plan.eventType());
         return number("SELECT COALESCE(sum(incidents), 0) FROM incident_cells" + w.sql(), w.args());
     }
 
     /**
-     * Incidents overlapping [start, end]: those starting on or before the end less those ending before the start,
-     * both sums in one pass over the days (the days before the start are among those up to the end).
+     * Incidents overlapping [start, end]: those starting on or before the end less those ending before the start.
+     * Each prefix sum is the whole months before its bound's month (incident_months, migration V14) plus the days of
+     * that month up to the bound (incident_days); both months' sums in one pass.
      */
     long days(CountPlan.Days plan) {
         SqlWhere same = SqlWhere.NONE.equal("event_type", plan.eventType()).equal("country", plan.country());
         LocalDate start = plan.dates() == null ? null : plan.dates().start();
         LocalDate end = plan.dates() == null ? null : plan.dates().end();
-        if (start == null) {
-            SqlWhere starting = end == null ? same : same.and("event_day <= ?", end);
-            return number("SELECT COALESCE(sum(starts), 0) FROM incident_days" + starting.sql(), starting.args());
-        }
         List<Object> args = new ArrayList<>();
         String started = "starts";
+        SqlWhere months = same;
         if (end != null) {
-            started = "CASE WHEN event_day <= ? THEN starts ELSE 0 END";
-            args.add(end);
+            started = "CASE WHEN event_month < ? THEN starts ELSE 0 END";
+            args.add(month(end));
+            // an empty range (start after end) still reads every month before its start's
+            LocalDate last = start == null || !start.isAfter(end) ? end : start;
+            months = same.and("event_month < ?", month(last));
         }
-        args.add(start);
-        // an empty range (start after end) still reads every day before its start
-        SqlWhere read = end == null ? same : same.and("(event_day <= ? OR event_day < ?)", end, start);
-        args.addAll(read.args());
-        return number("SELECT COALESCE(sum(" + started + "), 0) - COALESCE(sum(CASE WHEN event_day < ? THEN ends ELSE 0 END), 0) "
-                + "FROM incident_days" + read.sql(), args);
+        String ended = "0";
+        if (start != null) {
+            ended = "CASE WHEN event_month < ? THEN ends ELSE 0 END";
+            args.add(month(start));
+        }
+        args.addAll(months.args());
+        StringBuilder sql = new StringBuilder("SELECT (SELECT COALESCE(sum(" + started + "), 0) - COALESCE(sum(" + ended + "), 0) "
+                + "FROM incident_months" + months.sql() + ")");
+        if (end != null) {
+            SqlWhere days = same.and("event_day >= ? AND event_day <= ?", month(end), end);
+            sql.append(" + (SELECT COALESCE(sum(starts), 0) FROM incident_days").append(days.sql()).append(")");
+            args.addAll(days.args());
+        }
+        if (start != null) {
+            SqlWhere days = same.and("event_day >= ? AND event_day < ?", month(start), start);
+            sql.append(" - (SELECT COALESCE(sum(ends), 0) FROM incident_days").append(days.sql()).append(")");
+            args.addAll(days.args());
+        }
+        return number(sql.toString(), args);
+    }
+
+    /** The first day of the month of {@code day}: how incident_months keys its rows. */
+    private static LocalDate month(LocalDate day) {
+        return day.withDayOfMonth(1);
     }
 
     /**
@@ -117,7 +141,9 @@ final class KeptCounts {
         for (CellCover.Block b : plan.cover().blocks()) {
             SqlWhere w = SqlWhere.NONE.and("level = ? AND cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?", b.level(), b.x0(), b.x1(),
                     b.y0(), b.y1()).equal("event_type", plan.eventType());
-            parts.add("SELECT COALESCE(sum(incidents), 0) AS n FROM incident_cells" + w.sql());
+            // without a type, the totals over types (migration V14): a sixth of the rows
+            String cells = plan.eventType() == null ? "incident_cell_totals" : "incident_cells";
+            parts.add("SELECT COALESCE(sum(incidents), 0) AS n FROM " + cells + w.sql());
             args.addAll(w.args());
         }
         SqlWhere boundary = boundary(plan, matching);

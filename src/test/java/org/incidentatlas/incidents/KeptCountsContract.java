@@ -8,8 +8,10 @@ import static org.incidentatlas.incidents.TestIncidents.shelling;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.TreeMap;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.incidentatlas.borders.BorderSet;
@@ -134,6 +136,12 @@ abstract class KeptCountsContract {
             List<String> kept = jdbc.queryForList("SELECT cx || ',' || cy || ',' || event_type || ',' || incidents FROM incident_cells "
                     + "WHERE level = ? AND incidents <> 0", String.class, level);
             assertThat(kept).as("cells of level %d", level).containsExactlyInAnyOrderElementsOf(recount);
+            List<String> totals = jdbc.queryForList("SELECT cx || ',' || cy || ',' || count(*) FROM ("
+                    + "SELECT atlas_cell_x(ST_X(ST_PointOnSurface(geom)), " + level + ") AS cx, "
+                    + "atlas_cell_y(ST_Y(ST_PointOnSurface(geom)), " + level + ") AS cy FROM incidents) c GROUP BY cx, cy", String.class);
+            List<String> keptTotals = jdbc.queryForList("SELECT cx || ',' || cy || ',' || incidents FROM incident_cell_totals "
+                    + "WHERE level = ? AND incidents <> 0", String.class, level);
+            assertThat(keptTotals).as("cell totals of level %d", level).containsExactlyInAnyOrderElementsOf(totals);
         }
         List<IncidentFilter> filters = new ArrayList<>();
         filters.add(IncidentFilter.ALL);
@@ -144,7 +152,16 @@ abstract class KeptCountsContract {
         filters.add(new IncidentFilter(null, null, null, null, "ARM", null, null, null, null, null, null, null));
         List<DateRange> ranges = List.of(new DateRange(FIRST.plusDays(10), FIRST.plusDays(40)), new DateRange(null, FIRST.plusDays(25)),
                 new DateRange(FIRST.plusDays(50), null), DateRange.day(FIRST.plusDays(20)), new DateRange(FIRST.minusDays(9), FIRST.minusDays(1)));
-        for (DateRange r : ranges) {
+        // on and across month edges, whole months, and bounds inside the first and the last month
+        List<DateRange> monthly = new ArrayList<>(ranges);
+        LocalDate feb = FIRST.plusMonths(1);
+        LocalDate mar = FIRST.plusMonths(2);
+        monthly.addAll(List.of(new DateRange(feb.minusDays(1), feb), new DateRange(feb, mar.minusDays(1)), DateRange.day(feb),
+                DateRange.day(mar.minusDays(1)), new DateRange(FIRST, FIRST.plusMonths(3).minusDays(1)),
+                new DateRange(FIRST.minusDays(17), feb.plusDays(14)), new DateRange(null, feb.minusDays(1)), new DateRange(null, feb),
+                new DateRange(mar, null), new DateRange(mar.minusDays(1), null), new DateRange(FIRST.plusDays(14), FIRST.plusMonths(3).plusDays(9)),
+                new DateRange(feb.plusDays(3), feb.plusDays(26)), new DateRange(FIRST.plusMonths(5), null)));
+        for (DateRange r : monthly) {
             filters.add(IncidentFilter.ALL.withDates(r));
             filters.add(new IncidentFilter(null, r, EventTaxonomy.BATTLES, null, "ARM", null, null, null, null, null, null, null));
         }
@@ -154,10 +171,26 @@ abstract class KeptCountsContract {
         }
         List<Incident> stored = new ArrayList<>();
         store.page(IncidentFilter.ALL, null, 10_000, stored::add);
+        assertThat(jdbc.queryForList("SELECT CAST(event_month AS VARCHAR(10)) || ',' || event_type || ',' || country || ',' || starts "
+                + "|| ',' || ends FROM incident_months WHERE starts <> 0 OR ends <> 0", String.class))
+                .as("months").containsExactlyInAnyOrderElementsOf(months(stored));
         for (IncidentFilter f : filters) {
             OptionalLong kept = store.numberMatched(f);
             assertThat(kept).as("numberMatched of %s", f).hasValue(recount(stored, f));
         }
+    }
+
+    /** What incident_months should hold, from the incidents themselves: "month,type,country,starts,ends". */
+    private static List<String> months(List<Incident> stored) {
+        Map<String, long[]> sums = new TreeMap<>();
+        for (Incident i : stored) {
+            IncidentData d = i.data();
+            String country = d.location().country() == null ? "" : d.location().country();
+            LocalDate last = d.eventDateEnd() == null ? d.eventDate() : d.eventDateEnd();
+            sums.computeIfAbsent(d.eventDate().withDayOfMonth(1) + "," + d.eventType() + "," + country, k -> new long[2])[0]++;
+            sums.computeIfAbsent(last.withDayOfMonth(1) + "," + d.eventType() + "," + country, k -> new long[2])[1]++;
+        }
+        return sums.entrySet().stream().map(e -> e.getKey() + "," + e.getValue()[0] + "," + e.getValue()[1]).toList();
     }
 
     /**
@@ -208,7 +241,7 @@ abstract class KeptCountsContract {
             case 1 -> WGS84.createLineString(new Coordinate[] {new Coordinate(lon, lat), new Coordinate(lon + 0.3, lat + 0.1)});
             default -> point(lon, lat);
         };
-        LocalDate day = FIRST.plusDays(random.nextInt(60));
+        LocalDate day = FIRST.plusDays(random.nextInt(100));
         IncidentData d = shelling(day, lon, lat);
         String country = COUNTRIES.get(random.nextInt(COUNTRIES.size()));
         d = TestIncidents.withLocation(d, new IncidentLocation(g, "Somewhere", null, country.isEmpty() ? null : country, null, null, 2));
