@@ -3,9 +3,9 @@ package org.incidentatlas.incidents;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -139,8 +139,7 @@ public final class IncidentColumns {
             case TEXT -> rs.getString(c);
             case DATE -> rs.getObject(c, LocalDate.class);
             case TIMESTAMP -> {
-                // the same instant; read as an OffsetDateTime, the driver built zone rules for every value
-                Timestamp t = rs.getTimestamp(c);
+                OffsetDateTime t = rs.getObject(c, OffsetDateTime.class);
                 yield t == null ? null : t.toInstant();
             }
             case GEOMETRY -> geometry(rs, c, f);
