@@ -109,7 +109,10 @@ public final class IncidentSchema {
     }
 
     private static <T> List<T> list(Map<IncidentField, Object> v, IncidentField field, Class<T> element) {
-        Object value = v.get(field);
-        return value == null ? List.of() : ((List<?>) value).stream().map(element::cast).toList();
+        List<?> value = (List<?>) v.get(field);
+        if (value == null || value.isEmpty()) {
+            return List.of();
+        }
+        return value.stream().map(element::cast).toList();
     }
 }

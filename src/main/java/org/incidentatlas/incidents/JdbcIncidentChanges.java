@@ -14,6 +14,7 @@ import org.incidentatlas.storage.DatabaseBackend;
 import org.incidentatlas.storage.KeysetPages;
 import org.incidentatlas.storage.SqlWhere;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,6 +77,7 @@ final class JdbcIncidentChanges implements IncidentChanges {
         private final ChangePosition horizon;
         private final int limit;
         private final Consumer<IncidentChange> sink;
+        private final RowMapper<Incident> incidents = store.mapper();
         private ChangePosition last;
         private int scanned;
         private int returned;
@@ -95,7 +97,7 @@ final class JdbcIncidentChanges implements IncidentChanges {
             last = new ChangePosition(rs.getLong("change_xid"), rs.getLong("change_seq"));
             long id = rs.getLong("incident_id");
             if (rs.getBoolean("present")) {
-                sink.accept(new IncidentChange(last, id, store.map(rs)));
+                sink.accept(new IncidentChange(last, id, incidents.mapRow(rs, scanned)));
                 returned++;
             } else if (from.fullCopyHead() == null || last.after(from.fullCopyHead())) {
                 // within a first copy up to its head, the mirror never had this incident

@@ -34,6 +34,7 @@ import org.locationtech.jts.io.WKBWriter;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -378,7 +379,7 @@ public class JdbcIncidentStore implements IncidentStore {
         KeysetPages.Sort<Incident> sort = order.keys().isEmpty() && !order.idDescending() ? null
                 : order.keys().isEmpty() ? new KeysetPages.Sort<>("id", true, i -> Long.toString(i.id()), JdbcIncidentStore::idValue)
                 : new KeysetPages.Sort<>(order.keys().stream().map(JdbcIncidentStore::sortKey).toList(), order.idDescending());
-        return pages.page(TABLE, sort, COLUMNS, where(filter), cursor, limit, (rs, n) -> map(rs), sink);
+        return pages.page(TABLE, sort, COLUMNS, where(filter), cursor, limit, mapper(), sink);
     }
 
     @Override
@@ -458,5 +459,11 @@ public class JdbcIncidentStore implements IncidentStore {
 
     Incident map(ResultSet rs) throws SQLException {
         return IncidentSchema.incident(columns.read(rs, IncidentSchema.STORED));
+    }
+
+    /** Incidents from the rows of one query (selected with {@link #COLUMNS}), their columns found once. */
+    RowMapper<Incident> mapper() {
+        IncidentColumns.Reader reader = columns.reader(IncidentSchema.STORED);
+        return (rs, n) -> IncidentSchema.incident(reader.read(rs));
     }
 }

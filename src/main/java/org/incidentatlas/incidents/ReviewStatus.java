@@ -2,7 +2,9 @@ package org.incidentatlas.incidents;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Where an incident stands in review: {@code extracted} by the ingestion pipeline and not yet
@@ -12,8 +14,14 @@ import java.util.Optional;
 public enum ReviewStatus {
     EXTRACTED, REVIEWED, REJECTED;
 
+    /** By code: every stored incident's code is looked up (a stream over the values was measurable per page). */
+    private static final Map<String, ReviewStatus> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(ReviewStatus::code, s -> s));
+
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** Analysts own reviewed and rejected incidents: fusion links new sources to them but never rewrites them. */
@@ -22,6 +30,6 @@ public enum ReviewStatus {
     }
 
     public static Optional<ReviewStatus> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 }

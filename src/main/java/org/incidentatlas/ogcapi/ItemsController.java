@@ -17,6 +17,8 @@ import java.util.OptionalLong;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentatlas.cql.FilterLimits;
@@ -65,58 +67,60 @@ public class ItemsController {
     @GetMapping("/collections/{collectionId}/items")
     @Operation(summary = "Features of the collection, one page at a time",
             description = "Filters combine with AND. Pages are keyset pages in id order: follow the 'next' and 'prev' links.")
-    ResponseEntity<?> items(HttpServletRequest request, @PathVariable String collectionId,
-            @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS 84, or in bbox-crs axis order); features intersecting the box")
-            @RequestParam(required = false) String bbox,
-            @Parameter(description = "CRS of bbox (Part 2): a URI from the collection's crs list, default CRS84")
-            @RequestParam(name = "bbox-crs", required = false) String bboxCrs,
-            @Parameter(description = "CRS of the returned geometries (Part 2), e.g. http://www.opengis.net/def/crs/EPSG/0/4326 (latitude first), EPSG/0/3857, EPSG/0/32638, EPSG/0/32639")
-            @RequestParam(required = false) String crs,
-            @Parameter(description = "CQL2 filter (Part 3), e.g. fatalities > 0 AND S_INTERSECTS(geometry, BBOX(45,39,47,40)); names come from /collections/{id}/queryables")
-            @RequestParam(required = false) String filter,
-            @Parameter(description = "cql2-text (default) or cql2-json")
-            @RequestParam(name = "filter-lang", required = false) String filterLang,
-            @Parameter(description = "CRS of geometry literals in filter, default CRS84")
-            @RequestParam(name = "filter-crs", required = false) String filterCrs,
-            @Parameter(description = "Comma-separated property names to return (others are left out), e.g. event_date,fatalities")
-            @RequestParam(required = false) String properties,
-            @Parameter(description = "A date or date-time, or an interval: 2022-09-13, 2022-09-01/2022-09-30, ../2024-02-13, 2024-01-01/..")
-            @RequestParam(required = false) String datetime,
-            @Parameter(description = "Page size, 1 to 10000 (larger values are served as 10000)")
-            @RequestParam(required = false) String limit,
-            @Parameter(description = "Opaque page position from a next or prev link")
-            @RequestParam(required = false) String cursor,
-            @Parameter(description = "incidents: ACLED event type, e.g. Explosions/Remote violence")
-            @RequestParam(name = "event_type", required = false) String eventType,
-            @Parameter(description = "incidents: ACLED sub-event type, e.g. Shelling/artillery/missile attack")
-            @RequestParam(name = "sub_event_type", required = false) String subEventType,
-            @Parameter(description = "ISO 3166-1 alpha-3 code of where it happened, e.g. ARM")
-            @RequestParam(required = false) String country,
-            @Parameter(description = "First-level administrative unit, e.g. Syunik")
-            @RequestParam(required = false) String admin1,
-            @Parameter(description = "incidents: an actor, matched against actor1 and actor2")
-            @RequestParam(required = false) String actor,
-            @Parameter(description = "incidents: gazetteer id of the place")
-            @RequestParam(name = "place_id", required = false) String placeId,
-            @Parameter(description = "incidents: 1 exact place, 2 near or part of a region, 3 province or larger")
-            @RequestParam(name = "geo_precision", required = false) String geoPrecision,
-            @Parameter(description = "incidents: border ids, comma-separated (default: all borders), e.g. ARM-AZE")
-            @RequestParam(required = false) String border,
-            @Parameter(description = "incidents: at most this many metres (geodesic) from the border(s)")
-            @RequestParam(name = "max-border-distance", required = false) String maxBorderDistance,
-            @Parameter(description = "incidents: lon,lat; with radius, incidents within radius metres (geodesic)")
-            @RequestParam(required = false) String near,
-            @Parameter(description = "incidents: metres around near, at most 1000000")
-            @RequestParam(required = false) String radius,
-            @Parameter(description = "incidents: one or more of event_date, event_date_end, fatalities, injured, border_distance_m, geo_precision, country, admin1, event_type, sub_event_type, location_name, id, each with + (default) or -, e.g. -event_date,fatalities")
-            @RequestParam(required = false) String sortby,
-            @Parameter(description = "places: village, town, city, populated_place, height, ridge, pass, road, corridor, lake, river, direction, district, region")
-            @RequestParam(name = "feature_type", required = false) String featureType,
-            @Parameter(description = "borders: international or custom")
-            @RequestParam(required = false) String kind,
-            @Parameter(description = "Output format: json (GeoJSON), html, csv (WKT geometry), fgb (FlatGeobuf) or gpkg (GeoPackage); "
+    // documented here, not bound as arguments: ItemsRequest reads them all from the request, and binding
+    // each one (a data binder per argument) cost a tenth of a page's time
+    @Parameter(in = ParameterIn.QUERY, name = "bbox", schema = @Schema(type = "string"),
+            description = "minLon,minLat,maxLon,maxLat (WGS 84, or in bbox-crs axis order); features intersecting the box")
+    @Parameter(in = ParameterIn.QUERY, name = "bbox-crs", schema = @Schema(type = "string"),
+            description = "CRS of bbox (Part 2): a URI from the collection's crs list, default CRS84")
+    @Parameter(in = ParameterIn.QUERY, name = "crs", schema = @Schema(type = "string"),
+            description = "CRS of the returned geometries (Part 2), e.g. http://www.opengis.net/def/crs/EPSG/0/4326 (latitude first), EPSG/0/3857, EPSG/0/32638, EPSG/0/32639")
+    @Parameter(in = ParameterIn.QUERY, name = "filter", schema = @Schema(type = "string"),
+            description = "CQL2 filter (Part 3), e.g. fatalities > 0 AND S_INTERSECTS(geometry, BBOX(45,39,47,40)); names come from /collections/{id}/queryables")
+    @Parameter(in = ParameterIn.QUERY, name = "filter-lang", schema = @Schema(type = "string"),
+            description = "cql2-text (default) or cql2-json")
+    @Parameter(in = ParameterIn.QUERY, name = "filter-crs", schema = @Schema(type = "string"),
+            description = "CRS of geometry literals in filter, default CRS84")
+    @Parameter(in = ParameterIn.QUERY, name = "properties", schema = @Schema(type = "string"),
+            description = "Comma-separated property names to return (others are left out), e.g. event_date,fatalities")
+    @Parameter(in = ParameterIn.QUERY, name = "datetime", schema = @Schema(type = "string"),
+            description = "A date or date-time, or an interval: 2022-09-13, 2022-09-01/2022-09-30, ../2024-02-13, 2024-01-01/..")
+    @Parameter(in = ParameterIn.QUERY, name = "limit", schema = @Schema(type = "string"),
+            description = "Page size, 1 to 10000 (larger values are served as 10000)")
+    @Parameter(in = ParameterIn.QUERY, name = "cursor", schema = @Schema(type = "string"),
+            description = "Opaque page position from a next or prev link")
+    @Parameter(in = ParameterIn.QUERY, name = "event_type", schema = @Schema(type = "string"),
+            description = "incidents: ACLED event type, e.g. Explosions/Remote violence")
+    @Parameter(in = ParameterIn.QUERY, name = "sub_event_type", schema = @Schema(type = "string"),
+            description = "incidents: ACLED sub-event type, e.g. Shelling/artillery/missile attack")
+    @Parameter(in = ParameterIn.QUERY, name = "country", schema = @Schema(type = "string"),
+            description = "ISO 3166-1 alpha-3 code of where it happened, e.g. ARM")
+    @Parameter(in = ParameterIn.QUERY, name = "admin1", schema = @Schema(type = "string"),
+            description = "First-level administrative unit, e.g. Syunik")
+    @Parameter(in = ParameterIn.QUERY, name = "actor", schema = @Schema(type = "string"),
+            description = "incidents: an actor, matched against actor1 and actor2")
+    @Parameter(in = ParameterIn.QUERY, name = "place_id", schema = @Schema(type = "string"),
+            description = "incidents: gazetteer id of the place")
+    @Parameter(in = ParameterIn.QUERY, name = "geo_precision", schema = @Schema(type = "string"),
+            description = "incidents: 1 exact place, 2 near or part of a region, 3 province or larger")
+    @Parameter(in = ParameterIn.QUERY, name = "border", schema = @Schema(type = "string"),
+            description = "incidents: border ids, comma-separated (default: all borders), e.g. ARM-AZE")
+    @Parameter(in = ParameterIn.QUERY, name = "max-border-distance", schema = @Schema(type = "string"),
+            description = "incidents: at most this many metres (geodesic) from the border(s)")
+    @Parameter(in = ParameterIn.QUERY, name = "near", schema = @Schema(type = "string"),
+            description = "incidents: lon,lat; with radius, incidents within radius metres (geodesic)")
+    @Parameter(in = ParameterIn.QUERY, name = "radius", schema = @Schema(type = "string"),
+            description = "incidents: metres around near, at most 1000000")
+    @Parameter(in = ParameterIn.QUERY, name = "sortby", schema = @Schema(type = "string"),
+            description = "incidents: one or more of event_date, event_date_end, fatalities, injured, border_distance_m, geo_precision, country, admin1, event_type, sub_event_type, location_name, id, each with + (default) or -, e.g. -event_date,fatalities")
+    @Parameter(in = ParameterIn.QUERY, name = "feature_type", schema = @Schema(type = "string"),
+            description = "places: village, town, city, populated_place, height, ridge, pass, road, corridor, lake, river, direction, district, region")
+    @Parameter(in = ParameterIn.QUERY, name = "kind", schema = @Schema(type = "string"),
+            description = "borders: international or custom")
+    @Parameter(in = ParameterIn.QUERY, name = "f", schema = @Schema(type = "string"),
+            description = "Output format: json (GeoJSON), html, csv (WKT geometry), fgb (FlatGeobuf) or gpkg (GeoPackage); "
                     + "else the Accept header decides")
-            @RequestParam(name = "f", required = false) String f)
+    ResponseEntity<?> items(HttpServletRequest request, @PathVariable String collectionId)
             throws HttpMediaTypeNotAcceptableException, IOException {
         FeatureSource source = sources.get(collectionId);
         ItemsQuery query = ItemsRequest.parse(request.getParameterMap(), source, this.crs, filterLimits);

@@ -184,6 +184,9 @@ class OpenApiDocumentation implements OpenApiCustomizer {
         // as OGC's test suite reads it (a comma-separated bbox is one value, not repeated keys)
         op.getParameters().stream().filter(p -> "query".equals(p.getIn()))
                 .forEach(p -> p.style(Parameter.StyleEnum.FORM).explode(false));
+        // the items parameters are documented on the method, not bound (ItemsController): optional, as bound ones say
+        op.getParameters().stream().filter(p -> "query".equals(p.getIn()) && p.getRequired() == null)
+                .forEach(p -> p.required(false));
         // inline, with the same bounds as the component QGIS reads
         parameter(op, "limit").ifPresent(p -> p.schema(limitSchema()));
         parameter(op, "datetime").ifPresent(p -> p.schema(new StringSchema()));
