@@ -1,5 +1,6 @@
 package org.incidentatlas.ogcapi;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,9 +82,9 @@ public class CollectionConditions {
     }
 
     private ItemsQuery tileQuery(FeatureSource source, Map<String, String[]> parameters, BoundingBox area) {
-        Set<String> refused = new TreeSet<>(parameters.keySet());
-        refused.retainAll(NOT_ON_TILES);
-        if (!refused.isEmpty()) {
+        if (!Collections.disjoint(parameters.keySet(), NOT_ON_TILES)) {
+            Set<String> refused = new TreeSet<>(parameters.keySet());
+            refused.retainAll(NOT_ON_TILES);
             throw ApiException.badParameter("parameter" + (refused.size() > 1 ? "s " : " ") + refused
                     + " do not apply to tiles, whose area and size are given by the tile's coordinates");
         }

@@ -35,11 +35,11 @@ final class ItemsRequest {
     }
 
     static ItemsQuery parse(Map<String, String[]> parameters, FeatureSource source, CrsRegistry crs, FilterLimits limits) {
-        Set<String> known = new TreeSet<>(STANDARD);
-        known.addAll(source.propertyFilters());
-        Set<String> unknown = new TreeSet<>(parameters.keySet());
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
+        if (!allKnown(parameters.keySet(), source)) {
+            Set<String> known = new TreeSet<>(STANDARD);
+            known.addAll(source.propertyFilters());
+            Set<String> unknown = new TreeSet<>(parameters.keySet());
+            unknown.removeAll(known);
             throw ApiException.badParameter("unknown query parameter" + (unknown.size() > 1 ? "s " : " ") + unknown
                     + "; items of '" + source.id() + "' take " + known);
         }
@@ -66,6 +66,16 @@ final class ItemsRequest {
         return new ItemsQuery(bbox(single(parameters, "bbox"), bboxCrs, crs), datetime(single(parameters, "datetime")), properties,
                 cursor(single(parameters, "cursor")), limit(single(parameters, "limit")),
                 crs.resolve("crs", single(parameters, "crs")), filter, select);
+    }
+
+    /** Whether the items take every one of these names; checked before the sorted sets of the message are built (a tile asks per request). */
+    private static boolean allKnown(Set<String> names, FeatureSource source) {
+        for (String name : names) {
+            if (!STANDARD.contains(name) && !source.propertyFilters().contains(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String single(Map<String, String[]> parameters, String name) {

@@ -1,5 +1,6 @@
 package org.incidentatlas.tiles;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +11,20 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.incidentatlas.cql.Sql;
 import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.ogcapi.CollectionConditions;
 import org.incidentatlas.storage.DataVersion;
 import org.incidentatlas.web.ApiException;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +38,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Tiles")
 public class TilesController {
 
-    static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+    static final String MVT_TYPE = "application/vnd.mapbox-vector-tile";
+    static final MediaType MVT = MediaType.parseMediaType(MVT_TYPE);
     private static final String TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
     private static final String TMS_DEFINITION =
             "https://raw.githubusercontent.com/opengeospatial/2D-Tile-Matrix-Set/master/registry/json/WebMercatorQuad.json";
@@ -142,24 +146,30 @@ public class TilesController {
     @Operation(summary = "One vector tile (application/vnd.mapbox-vector-tile), with the items' filters",
             description = "Takes the items' filters (datetime, property filters, border / max-border-distance, "
                     + "filter / filter-lang / filter-crs). Incident tiles up to zoom " + TiledCollection.AGGREGATE_MAX_ZOOM
-                    + " hold one point per grid cell with count, fatalities and event_types; deeper, the incidents.")
-    ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
-            @Parameter(description = "Zoom level") @PathVariable int tileMatrix,
-            @Parameter(description = "Row, from the north") @PathVariable int tileRow,
-            @Parameter(description = "Column, from the west") @PathVariable int tileCol, HttpServletRequest request) {
-        TiledCollection c = tiled(collectionId);
-        matrixSet(tileMatrixSetId);
-        TileCoordinates t = TileCoordinates.of(tileMatrix, tileRow, tileCol);
+                    + " hold one point per grid cell with count, fatalities and event_types; deeper, the incidents.",
+            // the path's variables are read by TilePath, and described here
+            parameters = {
+                    @Parameter(name = "collectionId", in = ParameterIn.PATH, required = true, schema = @Schema(type = "string")),
+                    @Parameter(name = "tileMatrixSetId", in = ParameterIn.PATH, required = true, schema = @Schema(type = "string")),
+                    @Parameter(name = "tileMatrix", in = ParameterIn.PATH, required = true, description = "Zoom level",
+                            schema = @Schema(type = "integer", format = "int32")),
+                    @Parameter(name = "tileRow", in = ParameterIn.PATH, required = true, description = "Row, from the north",
+                            schema = @Schema(type = "integer", format = "int32")),
+                    @Parameter(name = "tileCol", in = ParameterIn.PATH, required = true, description = "Column, from the west",
+                            schema = @Schema(type = "integer", format = "int32"))},
+            responses = @ApiResponse(responseCode = "200", description = "OK",
+                    content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "byte"))))
+    void tile(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TilePath path = TilePath.of(request);
+        TiledCollection c = tiled(path.collectionId());
+        matrixSet(path.tileMatrixSetId());
+        TileCoordinates t = TileCoordinates.of(path.tileMatrix(), path.tileRow(), path.tileCol());
         boolean aggregate = c.aggregates(t.zoom());
         String filters = filters(request);
         long clientVersion = clientVersion(request, filters);
         VersionedTile tile = aggregate ? aggregates(c, t, request.getParameterMap(), clientVersion)
                 : renderer.features(c, t, collections.condition(c.id(), request.getParameterMap(), area(t, false)), clientVersion);
-        String etag = etag(tile.version(), filters);
-        if (!tile.modified()) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CacheControl.noCache()).build();
-        }
-        return ResponseEntity.ok().contentType(MVT).eTag(etag).cacheControl(CacheControl.noCache()).body(tile.body());
+        TileResponse.write(tile, etag(tile.version(), filters), request, response);
     }
 
     /**

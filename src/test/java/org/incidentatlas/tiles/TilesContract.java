@@ -204,6 +204,25 @@ abstract class TilesContract {
                 assertThat(((Number) properties(g).get("id")).longValue()).isEqualTo(id));
     }
 
+    /** The tile path is read and the tile written without Spring's argument binding and return handling: as with them. */
+    @Test
+    void tilePathNumbersAndResponseHeadersAreSpringsOwn() throws Exception {
+        HttpResponse<byte[]> plain = getBytes("/collections/incidents/tiles/WebMercatorQuad/5/11/19");
+        assertThat(plain.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(plain.headers().firstValue("Content-Length")).hasValue(Integer.toString(plain.body().length));
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        // numbers as Spring converts them: leading zeros, hexadecimal
+        assertThat(getBytes("/collections/incidents/tiles/WebMercatorQuad/05/011/0x13").body()).isEqualTo(plain.body());
+        // a weak match of the ETag is a 304, as Spring's own check answers it
+        HttpResponse<byte[]> weak = api.getBytes("/collections/incidents/tiles/WebMercatorQuad/5/11/19", "If-None-Match", "W/" + etag);
+        assertThat(weak.statusCode()).isEqualTo(304);
+        assertThat(weak.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(weak.body()).isEmpty();
+        // the first bad number of the path is named, before the collection is looked at
+        assertError("/collections/nothing/tiles/WebMercatorQuad/5/abc/1.5", 400, "'abc' is not a valid value for tileRow");
+        assertError("/collections/incidents/tiles/WebMercatorQuad/5/11/19.5", 400, "'19.5' is not a valid value for tileCol");
+    }
+
     // --- helpers ---
 
     String url(String path) {
