@@ -1,6 +1,7 @@
 package org.incidentatlas.tiles;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,8 @@ enum TiledCollection {
     static final int EXTENT = 4096;
     static final int BUFFER = 64;
 
-    /** The properties of an aggregate feature. */
-    static final Map<String, String> AGGREGATE_PROPERTIES = Map.of("count", "integer", "fatalities", "integer",
-            "event_types", "string");
+    /** The properties of an aggregate feature, in the order the tileset metadata lists them. */
+    static final Map<String, String> AGGREGATE_PROPERTIES = aggregateProperties();
 
     /** A field of a definition as a tile attribute: dates as their ISO text (MVT has no date type). */
     private static Attribute attribute(String property, String column, FieldType type) {
@@ -117,5 +117,13 @@ enum TiledCollection {
         Map<String, String> m = new LinkedHashMap<>();
         attributes.forEach(a -> m.put(a.name(), a.type()));
         return m;
+    }
+
+    private static Map<String, String> aggregateProperties() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("count", "integer");
+        m.put("fatalities", "integer");
+        m.put("event_types", "string");
+        return Collections.unmodifiableMap(m);
     }
 }

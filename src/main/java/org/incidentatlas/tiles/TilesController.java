@@ -111,8 +111,12 @@ public class TilesController {
         Map<String, Object> properties = new LinkedHashMap<>();
         c.featureProperties().forEach((name, type) -> properties.put(name, Map.of("type", type)));
         if (c == TiledCollection.INCIDENTS) {
-            TiledCollection.AGGREGATE_PROPERTIES.forEach((name, type) -> properties.put(name, Map.of("type", type,
-                    "description", "in tiles up to zoom " + TiledCollection.AGGREGATE_MAX_ZOOM + ", per grid cell")));
+            TiledCollection.AGGREGATE_PROPERTIES.forEach((name, type) -> {
+                Map<String, Object> property = new LinkedHashMap<>();
+                property.put("type", type);
+                property.put("description", "in tiles up to zoom " + TiledCollection.AGGREGATE_MAX_ZOOM + ", per grid cell");
+                properties.put(name, property);
+            });
         }
         schema.put("properties", properties);
         Layer layer = new Layer(c.id(), d.title(), "vector", c.geometryKind(), "0", Integer.toString(WebMercatorQuad.MAX_ZOOM), schema);
