@@ -1,5 +1,5 @@
 // The web map: MapLibre GL JS on the service's own vector tiles (OGC API - Tiles), the country
-// outlines as GeoJSON, the borders as vector tiles too, and a histogram of incidents over time. Every control becomes
+// outlines and the borders as vector tiles too, and a histogram of incidents over time. Every control becomes
 // an API parameter (datetime, event_type, max-border-distance) carried in the tile URL and the
 // histogram URL, so the map shows exactly what /collections/incidents/items answers.
 (function () {
@@ -74,7 +74,9 @@
   typeColour.push(OTHER);
 
   var sources = {
-    countries: { type: 'geojson', data: absolute('map/countries.geojson') },
+    // tiles made by the server from the outlines (x from the west, y from the north): the browser's one worker need not
+    // cut the whole GeoJSON into tiles before the first view; deeper than zoom 12 MapLibre draws from zoom 12's tiles
+    countries: { type: 'vector', tiles: [absolute('map/countries/') + '{z}/{x}/{y}'], minzoom: 0, maxzoom: 12 },
     // tiles the server simplifies per zoom: the browser need not cut the whole borders GeoJSON into tiles first
     borders: { type: 'vector', tiles: [absolute('collections/borders/tiles/WebMercatorQuad/') + '{z}/{y}/{x}'], minzoom: 0, maxzoom: 14 },
     places: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
@@ -86,10 +88,11 @@
       attribution: element.dataset.tileAttribution || '' };
     layers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
   } else {
-    layers.push({ id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': '#f2efe9' } });
+    layers.push({ id: 'countries-fill', type: 'fill', source: 'countries', 'source-layer': 'countries',
+      paint: { 'fill-color': '#f2efe9' } });
   }
   layers.push(
-    { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#666', 'line-width': 1 } },
+    { id: 'countries-line', type: 'line', source: 'countries', 'source-layer': 'countries', paint: { 'line-color': '#666', 'line-width': 1 } },
     { id: 'borders', type: 'line', source: 'borders', 'source-layer': 'borders',
       paint: { 'line-color': '#b2182b', 'line-width': 2.5, 'line-dasharray': [3, 2] } },
     { id: 'uncertainty', type: 'fill', source: 'uncertainty',

@@ -4,10 +4,10 @@ import org.incidentatlas.web.ApiException;
 
 
 /** One tile of WebMercatorQuad: zoom (tile matrix), row from the north, column from the west. */
-record TileCoordinates(int zoom, int row, int col) {
+public record TileCoordinates(int zoom, int row, int col) {
 
     /** The tile, or a 404 naming the limits when it lies outside the tile matrix set. */
-    static TileCoordinates of(int zoom, int row, int col) {
+    public static TileCoordinates of(int zoom, int row, int col) {
         if (zoom < 0 || zoom > WebMercatorQuad.MAX_ZOOM) {
             throw ApiException.notFound("tile matrix " + zoom + " is not in WebMercatorQuad here; zooms run from 0 to "
                     + WebMercatorQuad.MAX_ZOOM);

@@ -7,7 +7,7 @@ import org.locationtech.jts.geom.Envelope;
  * The OGC WebMercatorQuad tile matrix set (EPSG:3857, spherical Mercator, one tile at zoom 0,
  * rows counted from the north): tile envelopes in metres and back to longitude/latitude.
  */
-final class WebMercatorQuad {
+public final class WebMercatorQuad {
 
     static final String ID = "WebMercatorQuad";
     static final String URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
@@ -15,14 +15,14 @@ final class WebMercatorQuad {
     /** Deepest zoom served; beyond it features are no more precise, only the tiles smaller. */
     static final int MAX_ZOOM = 22;
     /** Half the side of the square world, metres (pi times the sphere's radius). */
-    static final double HALF_WORLD = Math.PI * 6378137.0;
+    public static final double HALF_WORLD = Math.PI * 6378137.0;
     private static final double RADIUS = 6378137.0;
 
     private WebMercatorQuad() {
     }
 
     /** The tile's envelope in EPSG:3857 metres. */
-    static Envelope envelope(TileCoordinates t) {
+    public static Envelope envelope(TileCoordinates t) {
         double size = 2 * HALF_WORLD / (1L << t.zoom());
         double minX = -HALF_WORLD + t.col() * size;
         double maxY = HALF_WORLD - t.row() * size;
@@ -48,11 +48,11 @@ final class WebMercatorQuad {
         return Math.toDegrees(2 * Math.atan(Math.exp(y / RADIUS)) - Math.PI / 2);
     }
 
-    static double x(double lon) {
+    public static double x(double lon) {
         return Math.toRadians(lon) * RADIUS;
     }
 
-    static double y(double lat) {
+    public static double y(double lat) {
         // clamped to the square world, as EPSG:3857 is
         double clamped = Math.max(-85.0511287798066, Math.min(85.0511287798066, lat));
         return RADIUS * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(clamped) / 2));

@@ -5,27 +5,40 @@ import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.incidentatlas.ogcapi.html.HtmlTemplates;
+import org.incidentatlas.tiles.TileCoordinates;
+import org.incidentatlas.web.ApiException;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The web map at {@code /map}: a MapLibre GL JS page (vendored, nothing from the internet)
- * that reads the service's own OGC API, and the country outlines it uses as its base layer.
+ * that reads the service's own OGC API, and the country outlines it uses as its base layer (as vector tiles, and as
+ * GeoJSON for other clients).
  * A tile layer is added only when {@code atlas.map.tile-url} is set. The page is the template webmap/map.jte.
  */
 @RestController
 @Hidden
 public class MapController {
 
+    /** The outlines change only with a new build: a day in caches, then revalidated by the ETag. */
+    private static final CacheControl OUTLINE_TILE_CACHE = CacheControl.maxAge(Duration.ofDays(1));
+    private static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+
     private final String page;
     private final MapOutlines outlines;
+    private final OutlineTiles outlineTiles;
 
-    public MapController(HtmlTemplates templates, MapSettings settings, MapOutlines outlines) {
+    public MapController(HtmlTemplates templates, MapSettings settings, MapOutlines outlines, OutlineTiles outlineTiles) {
         this.page = templates.render("webmap/map.jte", settings);
         this.outlines = outlines;
+        this.outlineTiles = outlineTiles;
     }
 
     @GetMapping("/map")
@@ -38,5 +51,21 @@ public class MapController {
     ResponseEntity<byte[]> countries() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json"))
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body(outlines.geoJson());
+    }
+
+    /** The country outlines as Mapbox vector tiles ({z}/{x}/{y}, x from the west, y from the north), layer "countries". */
+    @GetMapping("/map/countries/{z}/{x}/{y}")
+    ResponseEntity<byte[]> countryTile(@PathVariable int z, @PathVariable int x, @PathVariable int y,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        if (z > OutlineTiles.MAX_ZOOM) {
+            throw ApiException.notFound("the country outlines are tiled up to zoom " + OutlineTiles.MAX_ZOOM
+                    + "; draw deeper zooms from those tiles");
+        }
+        TileCoordinates tile = TileCoordinates.of(z, y, x);
+        if (outlineTiles.etag().equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(outlineTiles.etag()).cacheControl(OUTLINE_TILE_CACHE).build();
+        }
+        return ResponseEntity.ok().contentType(MVT).eTag(outlineTiles.etag()).cacheControl(OUTLINE_TILE_CACHE)
+                .body(outlineTiles.tile(tile));
     }
 }

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.geom.Geometry;
@@ -27,9 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The country outlines the web map draws under the incidents, made once at start-up from the committed
  * geodata file: islets and lakes under {@link #MIN_RING_AREA} left out, the rest simplified to
- * {@link #TOLERANCE_DEGREES}, with five decimals. The browser turns this GeoJSON into tiles before it draws the first
- * view; the full file's 60,000 vertices in 3,800 rings were the slowest part of that on a 2-core machine
- * (docs/BENCHMARKS.md). The exact borders are the borders layer, drawn from the API above the outlines.
+ * {@link #TOLERANCE_DEGREES}, with five decimals. The web map draws them as {@link OutlineTiles}, made from the same
+ * geometries; the GeoJSON stays for other clients. The exact borders are the borders layer, drawn from the API above
+ * the outlines.
  */
 @Component
 public class MapOutlines {
@@ -43,6 +45,11 @@ public class MapOutlines {
     private static final int DECIMALS = 5;
 
     private final byte[] geoJson;
+    private final List<Outline> outlines = new ArrayList<>();
+
+    /** One country's simplified outline (longitude/latitude) and its properties from the geodata file. */
+    public record Outline(Geometry geometry, Map<String, Object> properties) {
+    }
 
     public MapOutlines() {
         this(new ClassPathResource("geodata/countries/countries.geojson"));
@@ -50,7 +57,7 @@ public class MapOutlines {
 
     MapOutlines(ClassPathResource countries) {
         try (InputStream in = countries.getInputStream()) {
-            this.geoJson = simplified(in);
+            this.geoJson = simplified(in, outlines);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the country outlines " + countries.getPath(), e);
         }
@@ -61,7 +68,12 @@ public class MapOutlines {
         return geoJson.clone();
     }
 
-    private static byte[] simplified(InputStream in) {
+    /** The simplified outlines, in the file's order. */
+    public List<Outline> outlines() {
+        return List.copyOf(outlines);
+    }
+
+    private static byte[] simplified(InputStream in, List<Outline> outlines) {
         JsonMapper json = JsonMapper.builder().build();
         JsonNode collection = json.readTree(in);
         GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), 4326);
@@ -73,6 +85,13 @@ public class MapOutlines {
                 Geometry outline = reader.read(feature.path("geometry").toString());
                 Geometry simple = DouglasPeuckerSimplifier.simplify(withoutSmallRings(outline, geometries), TOLERANCE_DEGREES);
                 ((ObjectNode) feature).set("geometry", json.readTree(writer.write(simple)));
+                Map<String, Object> properties = new LinkedHashMap<>();
+                feature.path("properties").properties().forEach(p -> {
+                    if (p.getValue().isValueNode()) {
+                        properties.put(p.getKey(), p.getValue().asString());
+                    }
+                });
+                outlines.add(new Outline(simple, properties));
             } catch (ParseException e) {
                 throw new IllegalStateException("a country outline is not GeoJSON: " + feature.path("properties"), e);
             }

@@ -293,6 +293,24 @@ abstract class WebMapContract {
     }
 
     @Test
+    void theCountryOutlinesComeAsCachedVectorTilesAndABadTileIsRefusedWithJson() throws Exception {
+        // zoom 5, x 19, y 11: Georgia, Armenia and parts of Turkey, Azerbaijan, Iran and Russia
+        HttpResponse<byte[]> tile = api.getBytes("/map/countries/5/19/11");
+        assertThat(tile.statusCode()).isEqualTo(200);
+        assertThat(tile.headers().firstValue("Content-Type")).hasValue("application/vnd.mapbox-vector-tile");
+        assertThat(tile.headers().firstValue("Cache-Control").orElse("")).contains("max-age=86400");
+        assertThat(tile.body()).isNotEmpty();
+        String etag = tile.headers().firstValue("ETag").orElseThrow();
+        assertThat(api.getBytes("/map/countries/5/19/11", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(api.getBytes("/map/countries/1/0/0").body()).as("the Americas: no outline").isEmpty();
+        for (String bad : List.of("5/32/0", "5/0/-1", "-1/0/0", "13/0/0", "a/0/0", "5/0/1.5")) {
+            HttpResponse<String> r = api.get("/map/countries/" + bad);
+            assertThat(r.statusCode()).as(bad + ": " + r.body()).isBetween(400, 404);
+            assertThat(json.readTree(r.body()).path("description").asString()).as(bad).isNotBlank();
+        }
+    }
+
+    @Test
     void theItemsPageMapsItsPage() throws Exception {
         browser.get(url("/collections/incidents/items?f=html&limit=5"));
         WebElement map = browser.findElement(By.id("map"));

@@ -1,0 +1,122 @@
+package org.incidentatlas.webmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.incidentatlas.tiles.TileCoordinates;
+import org.incidentatlas.tiles.WebMercatorQuad;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+
+/** Each outline tile holds each country's outline clipped to the tile, in tile coordinates. */
+class OutlineTilesTest {
+
+    private static final MapOutlines OUTLINES = new MapOutlines();
+    private final OutlineTiles tiles = new OutlineTiles(OUTLINES);
+    private final GeometryFactory factory = new GeometryFactory();
+
+    /**
+     * Zoom 9 and deeper carry MapOutlines' own geometry: only the rounding to the tile's whole units moves an outline
+     * (by up to a unit). Shallower zooms are simplified to a pixel of a 512-pixel tile (8 units). So the area where
+     * tile and outline differ is at most the outline's length times that shift.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "9, 319, 193",   // Yerevan: Armenia and Turkey
+        "12, 2554, 1547", // ten kilometres of Yerevan: Armenia only, the tile inside it
+        "5, 19, 11",     // the Caucasus
+        "3, 5, 2"        // Russia and its neighbours
+    })
+    void theTileHoldsEachOutlineClippedToTheTile(int z, int x, int y) throws IOException {
+        double shift = z >= OutlineTiles.FULL_DETAIL_ZOOM ? 1 : OutlineTiles.EXTENT / 512.0;
+        TileCoordinates t = TileCoordinates.of(z, y, x);
+        Envelope tile = WebMercatorQuad.envelope(t);
+        Map<String, Geometry> decoded = decode(tiles.tile(t));
+        Geometry tileBox = factory.toGeometry(new Envelope(0, OutlineTiles.EXTENT, 0, OutlineTiles.EXTENT));
+
+        Map<String, Geometry> expected = new HashMap<>();
+        for (MapOutlines.Outline o : OUTLINES.outlines()) {
+            Geometry inTile = polygonal(inTileUnits(o.geometry(), tile).intersection(tileBox));
+            if (inTile.getArea() > 1) {
+                expected.put((String) o.properties().get("iso3"), inTile);
+            }
+        }
+        assertThat(expected).as("the test's tile must hold outlines").isNotEmpty();
+        assertThat(decoded.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((country, want) -> {
+            Geometry got = polygonal(decoded.get(country).intersection(tileBox));
+            double differs = got.symDifference(want).getArea();
+            assertThat(differs).as("%s in %d/%d/%d: square units differing, of %.0f", country, z, x, y, want.getArea())
+                    .isLessThan(want.getLength() * shift);
+        });
+    }
+
+    @Test
+    void aTileWithNoOutlineIsEmptyAndATileIsTheSameTheSecondTime() {
+        assertThat(tiles.tile(TileCoordinates.of(2, 1, 0))).as("the Americas").isEmpty();
+        TileCoordinates caucasus = TileCoordinates.of(5, 11, 19);
+        assertThat(tiles.tile(caucasus)).isNotEmpty().isEqualTo(tiles.tile(caucasus));
+    }
+
+    private Map<String, Geometry> decode(byte[] tile) throws IOException {
+        JtsLayer layer = MvtReader.loadMvt(new ByteArrayInputStream(tile), factory, new TagKeyValueMapConverter())
+                .getLayer(OutlineTiles.LAYER);
+        assertThat(layer).isNotNull();
+        Map<String, List<Geometry>> parts = new HashMap<>();
+        for (Geometry g : layer.getGeometries()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) g.getUserData();
+            parts.computeIfAbsent((String) properties.get("iso3"), k -> new ArrayList<>()).add(g);
+        }
+        Map<String, Geometry> byCountry = new HashMap<>();
+        parts.forEach((country, gs) -> byCountry.put(country, factory.buildGeometry(gs).union()));
+        return byCountry;
+    }
+
+    /** The areas of a clip's result, without the lines or points where it touched the tile's edge. */
+    private Geometry polygonal(Geometry g) {
+        return factory.buildGeometry(PolygonExtracter.getPolygons(g)).union();
+    }
+
+    /** Longitude/latitude to the tile's units: 0 to EXTENT from the west and from the north edge (MVT's y runs down). */
+    private static Geometry inTileUnits(Geometry lonLat, Envelope tile) {
+        Geometry g = lonLat.copy();
+        g.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double mx = WebMercatorQuad.x(seq.getX(i));
+                double my = WebMercatorQuad.y(seq.getY(i));
+                seq.setOrdinate(i, 0, (mx - tile.getMinX()) / tile.getWidth() * OutlineTiles.EXTENT);
+                seq.setOrdinate(i, 1, (tile.getMaxY() - my) / tile.getHeight() * OutlineTiles.EXTENT);
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        return g.buffer(0);
+    }
+}
