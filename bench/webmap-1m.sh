@@ -40,7 +40,7 @@ log "measured $JAR on $BASE"
 bench_load "$COUNT"
 
 CP=$ROOT/bench/target/test-classpath.txt
-./mvnw -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP" >/dev/null
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP" >/dev/null
 browser_check() {
   java -cp "$(cat "$CP")" bench/src/browser/java/org/incidentatlas/bench/WebMapAtScale.java \
     --base "$1" --runs "$2" --target-ms "$TARGET_MS"

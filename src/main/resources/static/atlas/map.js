@@ -223,16 +223,22 @@
     ctx.fillText('max ' + max + ' per ' + h.interval, 2, 9);
   }
 
-  function loadHistogram(params) {
-    // a bar per day when the extent is short, else per month
-    var interval = start !== null && +to.max <= 120 ? 'day' : 'month';
-    var q = new URLSearchParams(params);
-    q.set('interval', interval);
-    histogram.dataset.state = 'loading';
-    return fetch('map/histogram?' + q.toString(), { headers: { Accept: 'application/json' } }).then(function (r) {
+  /** A bar per day when the extent is short, else per month. */
+  function histogramInterval() { return start !== null && +to.max <= 120 ? 'day' : 'month'; }
+
+  function fetchHistogram(q) {
+    // no request headers: the page preloads the first view's histogram, and a preload serves only the same request
+    return fetch('map/histogram?' + q.toString()).then(function (r) {
       if (!r.ok) { return r.json().then(function (e) { throw new Error(e.description || r.status); }); }
       return r.json();
-    }).then(function (h) {
+    });
+  }
+
+  function loadHistogram(params, fetched) {
+    var q = new URLSearchParams(params);
+    q.set('interval', histogramInterval());
+    histogram.dataset.state = 'loading';
+    return (fetched || fetchHistogram(q)).then(function (h) {
       performance.mark('atlas:histogram');
       drawHistogram(h);
       histogram.dataset.total = String(h.total);
@@ -495,11 +501,15 @@
 
   var styled = new Promise(function (resolve) { map.once('style.load', resolve); });
   styled.then(function () { performance.mark('atlas:style-load'); });
-  // the first histogram as soon as the sliders span the extent, not after the map's style
+  // the first view's histogram (no filter, a bar per month) is asked for with the extent, not after it: the page preloads
+  // both; an archive of 120 days or less gets its bars per day once the extent says so
+  var monthly = fetchHistogram(new URLSearchParams({ interval: 'month' }));
+  monthly.catch(function () {}); // unused for a short archive; a failure is reported by the request that uses it
   var firstHistogram = collection.then(function (c) {
     performance.mark('atlas:extent');
     extent(c);
-    return loadHistogram(query());
+    var params = query();
+    return loadHistogram(params, histogramInterval() === 'month' && !params.toString() ? monthly : null);
   });
   Promise.all([styled, collection]).then(function () {
     // tiles up to zoom 11 hold per-cell sums (count, fatalities, event_types), deeper the incidents
