@@ -62,9 +62,14 @@
     return absolute('collections/incidents/tiles/WebMercatorQuad/') + '{z}/{y}/{x}' + (q ? '?' + q : '');
   }
 
-  // the extent first, in parallel with MapLibre starting (the page preloads this URL): the sliders, the view and the
-  // histogram need it, the map does not
-  var collection = fetch('collections/incidents?f=json').then(function (r) {
+  // the extent: the sliders, the view and the histogram need it. The page carries it, so the map opens on it and asks
+  // for the first view's tiles at once; without it (the database did not answer), it is fetched while MapLibre starts
+  // (the page then preloads that URL)
+  var bbox = element.dataset.bbox ? element.dataset.bbox.split(',').map(Number) : null;
+  var collection = bbox ? Promise.resolve({ extent: {
+    spatial: { bbox: [bbox] },
+    temporal: { interval: [element.dataset.interval ? element.dataset.interval.split('/') : [null, null]] }
+  } }) : fetch('collections/incidents?f=json').then(function (r) {
     if (!r.ok) { throw new Error('collections/incidents: ' + r.status); }
     return r.json();
   });
@@ -121,6 +126,9 @@
     style: { version: 8, sources: sources, layers: layers },
     center: [46.0, 40.0],
     zoom: 6,
+    // as extent() fits it: the first tiles asked for are the first view's
+    bounds: bbox ? [[bbox[0], bbox[1]], [bbox[2], bbox[3]]] : undefined,
+    fitBoundsOptions: { padding: 30, maxZoom: 10 },
     minZoom: 2,
     maxZoom: 18,
     fadeDuration: 0,

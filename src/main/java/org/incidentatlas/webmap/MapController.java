@@ -2,9 +2,12 @@ package org.incidentatlas.webmap;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import org.incidentatlas.incidents.IncidentStore;
 import org.incidentatlas.ogcapi.html.HtmlTemplates;
+import org.incidentatlas.storage.DatabaseOutage;
 import org.incidentatlas.tiles.TileCoordinates;
 import org.incidentatlas.web.ApiException;
 import org.springframework.http.CacheControl;
@@ -31,19 +34,38 @@ public class MapController {
     private static final CacheControl OUTLINE_TILE_CACHE = CacheControl.maxAge(Duration.ofDays(1));
     private static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
 
-    private final String page;
+    private final HtmlTemplates templates;
+    private final MapSettings settings;
+    private final IncidentStore incidents;
     private final MapOutlines outlines;
     private final OutlineTiles outlineTiles;
 
-    public MapController(HtmlTemplates templates, MapSettings settings, MapOutlines outlines, OutlineTiles outlineTiles) {
-        this.page = templates.render("webmap/map.jte", settings);
+    public MapController(HtmlTemplates templates, MapSettings settings, IncidentStore incidents, MapOutlines outlines,
+            OutlineTiles outlineTiles) {
+        this.templates = templates;
+        this.settings = settings;
+        this.incidents = incidents;
         this.outlines = outlines;
         this.outlineTiles = outlineTiles;
     }
 
+    /** The page, with the incidents' extent in it: the map opens on it and asks for the first view's tiles at once. */
     @GetMapping("/map")
     ResponseEntity<String> map() {
+        String page = templates.render("webmap/map.jte", MapPage.of(settings, extent()));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
+    }
+
+    /** The incidents' extent, or none while the database does not answer: the page then asks the API, which says why. */
+    private Optional<IncidentStore.Extent> extent() {
+        try {
+            return incidents.extent();
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Country outlines (from geodata/, simplified for the map), the base layer that works without internet access. */

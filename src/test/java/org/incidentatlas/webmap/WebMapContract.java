@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.incidentatlas.testsupport.ApiClient;
 import org.incidentatlas.testsupport.HeadlessChromium;
@@ -290,6 +293,22 @@ abstract class WebMapContract {
             assertThat(r.statusCode()).as(q + ": " + r.body()).isEqualTo(400);
             assertThat(json.readTree(r.body()).path("description").asString()).as(q).isNotBlank();
         }
+    }
+
+    @Test
+    void thePageCarriesTheCollectionsExtentSoTheMapOpensOnIt() throws Exception {
+        JsonNode extent = json.readTree(api.get("/collections/incidents?f=json").body()).path("extent");
+        String page = api.get("/map").body();
+        Matcher bbox = Pattern.compile("data-bbox=\"([^\"]*)\"").matcher(page);
+        Matcher interval = Pattern.compile("data-interval=\"([^\"]*)\"").matcher(page);
+        assertThat(bbox.find()).as("data-bbox in the page").isTrue();
+        assertThat(interval.find()).as("data-interval in the page").isTrue();
+        List<Double> expected = new ArrayList<>();
+        extent.path("spatial").path("bbox").get(0).forEach(v -> expected.add(v.asDouble()));
+        assertThat(List.of(bbox.group(1).split(",")).stream().map(Double::valueOf).toList()).hasSize(4).isEqualTo(expected);
+        JsonNode dates = extent.path("temporal").path("interval").get(0);
+        assertThat(interval.group(1)).isEqualTo(dates.get(0).asString().substring(0, 10) + "/" + dates.get(1).asString().substring(0, 10));
+        assertThat(page).as("nothing to preload: the extent is in the page").doesNotContain("collections/incidents?f=json");
     }
 
     @Test
