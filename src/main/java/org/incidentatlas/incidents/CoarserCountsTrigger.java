@@ -1,12 +1,8 @@
 package org.incidentatlas.incidents;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.h2.api.Trigger;
@@ -18,9 +14,6 @@ import org.h2.api.Trigger;
  * incident triggers.
  */
 public class CoarserCountsTrigger implements Trigger {
-
-    /** H2's "commit or rollback is not allowed within a trigger" (a write in auto-commit mode; see KeptCountsTrigger). */
-    private static final int COMMIT_IN_TRIGGER = 90058;
 
     private static final String ADD_TO_MONTH = "MERGE INTO incident_months t USING (SELECT "
             + "CAST(DATE_TRUNC('MONTH', CAST(? AS DATE)) AS DATE) AS event_month, CAST(? AS VARCHAR(64)) AS event_type, "
@@ -36,19 +29,14 @@ public class CoarserCountsTrigger implements Trigger {
             + "WHEN MATCHED THEN UPDATE SET incidents = t.incidents + s.incidents "
             + "WHEN NOT MATCHED THEN INSERT (level, cx, cy, incidents) VALUES (s.level, s.cx, s.cy, s.incidents)";
 
-    private final Map<String, Integer> columns = new HashMap<>();
+    private Map<String, Integer> columns = Map.of();
     private boolean days;
 
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type)
             throws SQLException {
         days = tableName.equalsIgnoreCase("incident_days");
-        DatabaseMetaData meta = conn.getMetaData();
-        try (ResultSet rs = meta.getColumns(null, schemaName, tableName, null)) {
-            while (rs.next()) {
-                columns.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getInt("ORDINAL_POSITION") - 1);
-            }
-        }
+        columns = H2TriggerRows.columns(conn, schemaName, tableName);
     }
 
     @Override
@@ -77,7 +65,7 @@ public class CoarserCountsTrigger implements Trigger {
             ps.setObject(3, row[columns.get("country")]);
             ps.setLong(4, starts);
             ps.setLong(5, ends);
-            run(ps);
+            H2TriggerRows.run(ps);
         }
     }
 
@@ -94,7 +82,7 @@ public class CoarserCountsTrigger implements Trigger {
             ps.setLong(2, number(row, "cx"));
             ps.setLong(3, number(row, "cy"));
             ps.setLong(4, incidents);
-            run(ps);
+            H2TriggerRows.run(ps);
         }
     }
 
@@ -102,14 +90,4 @@ public class CoarserCountsTrigger implements Trigger {
         return ((Number) row[columns.get(column)]).longValue();
     }
 
-    private static void run(PreparedStatement ps) throws SQLException {
-        try {
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            // in auto-commit mode the change is made, only its own commit is refused; the writing statement's commit carries it
-            if (e.getErrorCode() != COMMIT_IN_TRIGGER) {
-                throw e;
-            }
-        }
-    }
 }

@@ -1,13 +1,9 @@
 package org.incidentatlas.incidents;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,9 +19,6 @@ import org.locationtech.jts.io.WKBReader;
  * the new one +1, in the cells of every stored level and on its first and last day.
  */
 public class KeptCountsTrigger implements Trigger {
-
-    /** H2's "commit or rollback is not allowed within a trigger" (a write in auto-commit mode; see DataVersionTrigger). */
-    private static final int COMMIT_IN_TRIGGER = 90058;
 
     private static final String ADD_TO_CELL = "MERGE INTO incident_cells t USING (SELECT CAST(? AS SMALLINT) AS level, "
             + "CAST(? AS INTEGER) AS cx, CAST(? AS INTEGER) AS cy, CAST(? AS VARCHAR(64)) AS event_type, CAST(? AS BIGINT) AS incidents, "
@@ -44,17 +37,12 @@ public class KeptCountsTrigger implements Trigger {
             + "WHEN MATCHED THEN UPDATE SET starts = t.starts + s.starts, ends = t.ends + s.ends "
             + "WHEN NOT MATCHED THEN INSERT (event_day, event_type, country, starts, ends) VALUES (s.event_day, s.event_type, s.country, s.starts, s.ends)";
 
-    private final Map<String, Integer> columns = new HashMap<>();
+    private Map<String, Integer> columns = Map.of();
 
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type)
             throws SQLException {
-        DatabaseMetaData meta = conn.getMetaData();
-        try (ResultSet rs = meta.getColumns(null, schemaName, tableName, null)) {
-            while (rs.next()) {
-                columns.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getInt("ORDINAL_POSITION") - 1);
-            }
-        }
+        columns = H2TriggerRows.columns(conn, schemaName, tableName);
     }
 
     @Override
@@ -98,7 +86,7 @@ public class KeptCountsTrigger implements Trigger {
                 ps.setLong(6, (long) sign * c.fatalities());
                 ps.setDouble(7, sign * MercatorCells.x(c.lon()));
                 ps.setDouble(8, sign * MercatorCells.y(c.lat()));
-                run(ps);
+                H2TriggerRows.run(ps);
             }
         }
         addToDay(conn, c, c.first(), sign, 0);
@@ -112,18 +100,7 @@ public class KeptCountsTrigger implements Trigger {
             ps.setString(3, c.country());
             ps.setLong(4, starts);
             ps.setLong(5, ends);
-            run(ps);
-        }
-    }
-
-    private static void run(PreparedStatement ps) throws SQLException {
-        try {
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            // in auto-commit mode the change is made, only its own commit is refused; the writing statement's commit carries it
-            if (e.getErrorCode() != COMMIT_IN_TRIGGER) {
-                throw e;
-            }
+            H2TriggerRows.run(ps);
         }
     }
 

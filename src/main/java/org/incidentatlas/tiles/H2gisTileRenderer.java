@@ -17,8 +17,6 @@ import org.incidentatlas.incidents.MercatorCells;
 import org.incidentatlas.incidents.CellCover;
 import org.incidentatlas.storage.SqlWhere;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -74,7 +72,7 @@ final class H2gisTileRenderer implements TileRenderer {
         List<Geometry> features = new ArrayList<>();
         jdbc.query("SELECT " + c.selectList() + ", ST_AsBinary(" + c.geometryColumn() + ") AS tile_geom_wkb FROM " + c.table()
                 + where.sql(), rs -> {
-                    Geometry g = JtsAdapter.createTileGeom(mercator(read(rs)), tile, clip, factory, PARAMS, x -> true);
+                    Geometry g = JtsAdapter.createTileGeom(WebMercatorQuad.mercator(read(rs)), tile, clip, factory, PARAMS, x -> true);
                     if (g == null || g.isEmpty()) {
                         return;
                     }
@@ -164,29 +162,6 @@ final class H2gisTileRenderer implements TileRenderer {
         } catch (ParseException e) {
             throw new DataRetrievalFailureException("unreadable geometry", e);
         }
-    }
-
-    /** The geometry with longitude/latitude brought to EPSG:3857 metres. */
-    private static Geometry mercator(Geometry lonLat) {
-        Geometry g = lonLat.copy();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, WebMercatorQuad.x(seq.getX(i)));
-                seq.setOrdinate(i, 1, WebMercatorQuad.y(seq.getY(i)));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return g;
     }
 
     /** MVT values are strings, whole numbers, floating point numbers or booleans. */

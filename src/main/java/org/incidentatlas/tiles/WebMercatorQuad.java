@@ -1,7 +1,10 @@
 package org.incidentatlas.tiles;
 
 import org.incidentatlas.filter.BoundingBox;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * The OGC WebMercatorQuad tile matrix set (EPSG:3857, spherical Mercator, one tile at zoom 0,
@@ -56,5 +59,28 @@ public final class WebMercatorQuad {
         // clamped to the square world, as EPSG:3857 is
         double clamped = Math.max(-85.0511287798066, Math.min(85.0511287798066, lat));
         return RADIUS * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(clamped) / 2));
+    }
+
+    /** A copy of the geometry with its longitude/latitude brought to EPSG:3857 metres. */
+    public static Geometry mercator(Geometry lonLat) {
+        Geometry g = lonLat.copy();
+        g.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                seq.setOrdinate(i, 0, x(seq.getX(i)));
+                seq.setOrdinate(i, 1, y(seq.getY(i)));
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        return g;
     }
 }

@@ -11,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.incidentatlas.tiles.TileCoordinates;
 import org.incidentatlas.tiles.WebMercatorQuad;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -72,7 +70,7 @@ public class OutlineTiles {
 
     public OutlineTiles(MapOutlines outlines) {
         this.outlines = outlines.outlines().stream().map(o -> {
-            Geometry g = mercator(o.geometry());
+            Geometry g = GeometryFixer.fix(WebMercatorQuad.mercator(o.geometry()));
             g.setUserData(o.properties());
             return g;
         }).toList();
@@ -146,27 +144,5 @@ public class OutlineTiles {
                 return g;
             }).filter(g -> !g.isEmpty()).toList();
         });
-    }
-
-    private static Geometry mercator(Geometry lonLat) {
-        Geometry g = lonLat.copy();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, WebMercatorQuad.x(seq.getX(i)));
-                seq.setOrdinate(i, 1, WebMercatorQuad.y(seq.getY(i)));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return GeometryFixer.fix(g);
     }
 }
