@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,14 +75,15 @@ class ChangeOrderOnPostgisTest {
     }
 
     private static long insert(Connection c, String name) throws SQLException {
-        return insert(c, name, "Battles");
+        return insert(c, name, "Battles", 45);
     }
 
-    private static long insert(Connection c, String name, String eventType) throws SQLException {
+    private static long insert(Connection c, String name, String eventType, double lon) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO incidents (event_date, date_precision, event_type, geom, geo_precision, "
-                + "location_name) VALUES (DATE '2024-01-01', 'day', ?, ST_SetSRID(ST_MakePoint(45, 40), 4326), 1, ?) RETURNING id")) {
+                + "location_name) VALUES (DATE '2024-01-01', 'day', ?, ST_SetSRID(ST_MakePoint(?, 40), 4326), 1, ?) RETURNING id")) {
             ps.setString(1, eventType);
-            ps.setString(2, name);
+            ps.setDouble(2, lon);
+            ps.setString(3, name);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -108,14 +110,17 @@ class ChangeOrderOnPostgisTest {
             try (Connection a = db.getConnection(); Connection b = db.getConnection()) {
                 a.setAutoCommit(false);
                 b.setAutoCommit(false);
+                failRatherThanWait(a);
+                failRatherThanWait(b);
                 // writer A starts first (its transaction id is taken), writer B commits a change meanwhile
                 takeTransactionId(a);
                 b1 = insert(b, "B1");
                 b.commit();
                 // A writes: its change number comes after B1's; then B writes and commits again, numbered after A's
-                // (another event type: the kept counts (V10) hold their cell and day rows until commit, so two
-                // writers of the same type, cell and day wait for each other — B would wait for A here)
-                a1 = insert(a, "A1", "Riots");
+                // (another event type and place: the kept counts (V10, V14) hold their cell, cell-total, day and month rows
+                // until commit, so two writers of the same cell, or of the same type and month, wait for each other — B
+                // would wait for A here; 5 degrees east is another cell at every kept level)
+                a1 = insert(a, "A1", "Riots", 50);
                 b2 = insert(b, "B2");
                 b.commit();
 
@@ -161,6 +166,13 @@ class ChangeOrderOnPostgisTest {
         new JdbcTemplate(db).update("UPDATE incidents SET notes = 'edited' WHERE id = ?", b1);
         reader.poll();
         assertThat(reader.received).containsExactly(a1, b1, b1);
+    }
+
+    /** A writer blocked by the other's row locks would wait for ever (the other waits for it): an error instead. */
+    private static void failRatherThanWait(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET lock_timeout = '10s'");
+        }
     }
 
     private static void takeTransactionId(Connection c) throws SQLException {
