@@ -66,6 +66,8 @@
   // for the first view's tiles at once; without it (the database did not answer), it is fetched while MapLibre starts
   // (the page then preloads that URL)
   var bbox = element.dataset.bbox ? element.dataset.bbox.split(',').map(Number) : null;
+  /** How the first view fits the extent, whether the page or the collection document gave it. */
+  var FIT = { padding: 30, maxZoom: 10 };
   var collection = bbox ? Promise.resolve({ extent: {
     spatial: { bbox: [bbox] },
     temporal: { interval: [element.dataset.interval ? element.dataset.interval.split('/') : [null, null]] }
@@ -128,7 +130,7 @@
     zoom: 6,
     // as extent() fits it: the first tiles asked for are the first view's
     bounds: bbox ? [[bbox[0], bbox[1]], [bbox[2], bbox[3]]] : undefined,
-    fitBoundsOptions: { padding: 30, maxZoom: 10 },
+    fitBoundsOptions: FIT,
     minZoom: 2,
     maxZoom: 18,
     fadeDuration: 0,
@@ -501,9 +503,9 @@
       to.value = String(days);
       labels();
     }
-    var bbox = c.extent && c.extent.spatial ? c.extent.spatial.bbox[0] : null;
-    if (bbox) {
-      map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 30, maxZoom: 10, animate: false });
+    var box = c.extent && c.extent.spatial ? c.extent.spatial.bbox[0] : null;
+    if (box) {
+      map.fitBounds([[box[0], box[1]], [box[2], box[3]]], Object.assign({ animate: false }, FIT));
     }
   }
 

@@ -328,7 +328,7 @@ public class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public Optional<Incident> find(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM incidents WHERE id = ?", (rs, n) -> map(rs), id)
+        return jdbc.query("SELECT " + COLUMNS + " FROM incidents WHERE id = ?", mapper(), id)
                 .stream().findFirst();
     }
 
@@ -455,10 +455,6 @@ public class JdbcIncidentStore implements IncidentStore {
         return f.borders() != null && f.maxBorderDistanceM() != null && f.bbox() == null && f.dates() == null
                 && f.eventType() == null && f.subEventType() == null && f.country() == null && f.admin1() == null
                 && f.actor() == null && f.placeId() == null && f.geoPrecision() == null && f.near() == null && f.where() == null;
-    }
-
-    Incident map(ResultSet rs) throws SQLException {
-        return IncidentSchema.incident(columns.read(rs, IncidentSchema.STORED));
     }
 
     /** Incidents from the rows of one query (selected with {@link #COLUMNS}), their columns found once. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.incidentatlas.web.OgcMediaTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -35,7 +36,7 @@ final class TileResponse {
         if (new ServletWebRequest(request, response).checkNotModified(etag)) {
             return;
         }
-        response.setContentType(TilesController.MVT_TYPE);
+        response.setContentType(OgcMediaTypes.MVT_VALUE);
         response.setContentLength(tile.body().length);
         response.getOutputStream().write(tile.body());
     }

@@ -23,6 +23,7 @@ import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.ogcapi.CollectionConditions;
 import org.incidentatlas.storage.DataVersion;
 import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.OgcMediaTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +39,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Tiles")
 public class TilesController {
 
-    static final String MVT_TYPE = "application/vnd.mapbox-vector-tile";
-    static final MediaType MVT = MediaType.parseMediaType(MVT_TYPE);
     private static final String TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
     private static final String TMS_DEFINITION =
             "https://raw.githubusercontent.com/opengeospatial/2D-Tile-Matrix-Set/master/registry/json/WebMercatorQuad.json";
@@ -123,7 +122,7 @@ public class TilesController {
         return new TileSet(d.title(), description(c, d), "vector", WebMercatorQuad.CRS, WebMercatorQuad.URI, List.of(layer), List.of(
                 link(base + query, "self", "application/json", "This tile set"),
                 new TileLink(TMS_DEFINITION, TILING_SCHEME, "application/json", "WebMercatorQuad", null),
-                new TileLink(url(base) + "/{tileMatrix}/{tileRow}/{tileCol}" + query, "item", MVT.toString(),
+                new TileLink(url(base) + "/{tileMatrix}/{tileRow}/{tileCol}" + query, "item", OgcMediaTypes.MVT_VALUE,
                         "Mapbox Vector Tiles", true),
                 link(base + "/tilejson" + query, "describedby", "application/json", "TileJSON for MapLibre")));
     }

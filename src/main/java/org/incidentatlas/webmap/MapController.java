@@ -10,6 +10,7 @@ import org.incidentatlas.ogcapi.html.HtmlTemplates;
 import org.incidentatlas.storage.DatabaseOutage;
 import org.incidentatlas.tiles.TileCoordinates;
 import org.incidentatlas.web.ApiException;
+import org.incidentatlas.web.OgcMediaTypes;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,6 @@ public class MapController {
 
     /** The outlines change only with a new build: a day in caches, then revalidated by the ETag. */
     private static final CacheControl OUTLINE_TILE_CACHE = CacheControl.maxAge(Duration.ofDays(1));
-    private static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
 
     private final HtmlTemplates templates;
     private final MapSettings settings;
@@ -71,7 +71,7 @@ public class MapController {
     /** Country outlines (from geodata/, simplified for the map), the base layer that works without internet access. */
     @GetMapping("/map/countries.geojson")
     ResponseEntity<byte[]> countries() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json"))
+        return ResponseEntity.ok().contentType(OgcMediaTypes.GEOJSON)
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body(outlines.geoJson());
     }
 
@@ -87,7 +87,7 @@ public class MapController {
         if (outlineTiles.etag().equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(outlineTiles.etag()).cacheControl(OUTLINE_TILE_CACHE).build();
         }
-        return ResponseEntity.ok().contentType(MVT).eTag(outlineTiles.etag()).cacheControl(OUTLINE_TILE_CACHE)
+        return ResponseEntity.ok().contentType(OgcMediaTypes.MVT).eTag(outlineTiles.etag()).cacheControl(OUTLINE_TILE_CACHE)
                 .body(outlineTiles.tile(tile));
     }
 }

@@ -14,11 +14,10 @@ import org.incidentatlas.tiles.WebMercatorQuad;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
@@ -97,26 +96,9 @@ class OutlineTilesTest {
 
     /** Longitude/latitude to the tile's units: 0 to EXTENT from the west and from the north edge (MVT's y runs down). */
     private static Geometry inTileUnits(Geometry lonLat, Envelope tile) {
-        Geometry g = lonLat.copy();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double mx = WebMercatorQuad.x(seq.getX(i));
-                double my = WebMercatorQuad.y(seq.getY(i));
-                seq.setOrdinate(i, 0, (mx - tile.getMinX()) / tile.getWidth() * OutlineTiles.EXTENT);
-                seq.setOrdinate(i, 1, (tile.getMaxY() - my) / tile.getHeight() * OutlineTiles.EXTENT);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return g.buffer(0);
+        double units = OutlineTiles.EXTENT;
+        AffineTransformation toTile = new AffineTransformation().translate(-tile.getMinX(), -tile.getMaxY())
+                .scale(units / tile.getWidth(), -units / tile.getHeight());
+        return toTile.transform(WebMercatorQuad.mercator(lonLat)).buffer(0);
     }
 }
