@@ -50,7 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every feature that matches, in one request: {@code /collections/{id}/download}, linked from the
  * collection as {@code enclosure} in each format. It takes the items' filters (bbox, datetime,
- * filter, the collection's property filters, crs, properties, sortby) but no limit or cursor.
+ * filter, the collection's property filters, crs, properties, sortby) but no limit or cursor; in
+ * the table formats properties= keeps the id column and the named ones ({@link TableSelection}).
  * A resource of its own rather than {@code items?limit=all}: items pages keep the standard's
  * meaning of limit (a larger one is served as the maximum), and a download is a file with a
  * name, a length where one is known, byte ranges and a cache of its own.
@@ -134,14 +135,15 @@ public class DownloadController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(source.id() + "." + (format == OutputFormat.JSON ? "geojson" : format.fileExtension()))
                         .build().toString());
+        TableSelection table = TableSelection.of(source.table(), query.select());
         return switch (format) {
             case JSON -> ok.body(out -> writeGeoJson(out, source, query));
-            case CSV -> ok.body(out -> writeRows(new CsvTableWriter(out, source.table()), source, query, fileCrs));
+            case CSV -> ok.body(out -> writeRows(new CsvTableWriter(out, table.table()), source, query, table, fileCrs));
             case FLATGEOBUF -> indexed
-                    ? file(request, ok, files.get(etag, ".fgb", file -> flatGeobuf(file, source, query, fileCrs)))
-                    : ok.body(out -> writeRows(new FlatGeobufTableWriter(out, source.table(), fileCrs.epsg()), source, query,
-                            fileCrs));
-            case GEOPACKAGE -> file(request, ok, files.get(etag, ".gpkg", file -> geoPackage(file, source, query, fileCrs)));
+                    ? file(request, ok, files.get(etag, ".fgb", file -> flatGeobuf(file, source, query, table, fileCrs)))
+                    : ok.body(out -> writeRows(new FlatGeobufTableWriter(out, table.table(), fileCrs.epsg()), source, query,
+                            table, fileCrs));
+            case GEOPACKAGE -> file(request, ok, files.get(etag, ".gpkg", file -> geoPackage(file, source, query, table, fileCrs)));
             case HTML -> throw new IllegalStateException("not offered");
         };
     }
@@ -174,9 +176,9 @@ public class DownloadController {
         }
     }
 
-    private static void writeRows(TableWriter writer, FeatureSource source, ItemsQuery query, ExportCrs fileCrs)
-            throws IOException {
-        source.rowPage(query, row -> write(writer, fileCrs.apply(row)));
+    private static void writeRows(TableWriter writer, FeatureSource source, ItemsQuery query, TableSelection table,
+                                  ExportCrs fileCrs) throws IOException {
+        source.rowPage(query, row -> write(writer, fileCrs.apply(table.apply(row))));
         writer.finish();
     }
 
@@ -188,18 +190,20 @@ public class DownloadController {
         }
     }
 
-    private static void flatGeobuf(Path file, FeatureSource source, ItemsQuery query, ExportCrs fileCrs) throws IOException {
-        try (IndexedFlatGeobufWriter writer = new IndexedFlatGeobufWriter(source.table(), fileCrs.epsg(), file.getParent());
+    private static void flatGeobuf(Path file, FeatureSource source, ItemsQuery query, TableSelection table, ExportCrs fileCrs)
+            throws IOException {
+        try (IndexedFlatGeobufWriter writer = new IndexedFlatGeobufWriter(table.table(), fileCrs.epsg(), file.getParent());
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            writeRows(writer, source, query, fileCrs);
+            writeRows(writer, source, query, table, fileCrs);
             writer.writeTo(out);
         }
     }
 
-    private static void geoPackage(Path file, FeatureSource source, ItemsQuery query, ExportCrs fileCrs) throws IOException {
-        GeoPackageTableWriter writer = new GeoPackageTableWriter(file.toFile(), source.table(), fileCrs.epsg(), fileCrs.wkt1());
+    private static void geoPackage(Path file, FeatureSource source, ItemsQuery query, TableSelection table, ExportCrs fileCrs)
+            throws IOException {
+        GeoPackageTableWriter writer = new GeoPackageTableWriter(file.toFile(), table.table(), fileCrs.epsg(), fileCrs.wkt1());
         try {
-            source.rowPage(query, row -> write(writer, fileCrs.apply(row)));
+            source.rowPage(query, row -> write(writer, fileCrs.apply(table.apply(row))));
         } catch (RuntimeException e) {
             writer.abandon();
             throw e;

@@ -82,7 +82,8 @@ public class ItemsController {
     @Parameter(in = ParameterIn.QUERY, name = "filter-crs", schema = @Schema(type = "string"),
             description = "CRS of geometry literals in filter, default CRS84")
     @Parameter(in = ParameterIn.QUERY, name = "properties", schema = @Schema(type = "string"),
-            description = "Comma-separated property names to return (others are left out), e.g. event_date,fatalities")
+            description = "Comma-separated property names to return (others are left out), e.g. event_date,fatalities; "
+                    + "CSV, FlatGeobuf, GeoPackage and HTML keep the id column too")
     @Parameter(in = ParameterIn.QUERY, name = "datetime", schema = @Schema(type = "string"),
             description = "A date or date-time, or an interval: 2022-09-13, 2022-09-01/2022-09-30, ../2024-02-13, 2024-01-01/..")
     @Parameter(in = ParameterIn.QUERY, name = "limit", schema = @Schema(type = "string"),

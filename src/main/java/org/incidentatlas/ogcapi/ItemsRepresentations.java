@@ -95,10 +95,11 @@ class ItemsRepresentations {
         // A page is at most 10,000 features (a few MB): it is written to memory first, so that its
         // Link headers can say where the next page is before the body starts.
         ExportCrs crs = ExportCrs.of(query.crs());
+        TableSelection table = TableSelection.of(source.table(), query.select());
         ByteArrayOutputStream page = new ByteArrayOutputStream(64 * 1024);
-        TableWriter writer = format == OutputFormat.CSV ? new CsvTableWriter(page, source.table())
-                : new FlatGeobufTableWriter(page, source.table(), crs.epsg());
-        PageSlice slice = source.rowPage(query, row -> write(writer, crs.apply(row)));
+        TableWriter writer = format == OutputFormat.CSV ? new CsvTableWriter(page, table.table())
+                : new FlatGeobufTableWriter(page, table.table(), crs.epsg());
+        PageSlice slice = source.rowPage(query, row -> write(writer, crs.apply(table.apply(row))));
         writer.finish();
         StreamingResponseBody body = page::writeTo;
         return download(format, source).eTag(etag).header(HttpHeaders.LINK, pageLinks(format, slice))
@@ -130,13 +131,14 @@ class ItemsRepresentations {
     private ResponseEntity<StreamingResponseBody> geoPackage(FeatureSource source, ItemsQuery query, String etag)
             throws IOException {
         ExportCrs crs = ExportCrs.of(query.crs());
+        TableSelection table = TableSelection.of(source.table(), query.select());
         Path file = Files.createTempFile("atlas-" + source.id() + "-", ".gpkg");
         Files.delete(file); // the GeoPackage library creates the file itself
         try {
-            GeoPackageTableWriter writer = new GeoPackageTableWriter(file.toFile(), source.table(), crs.epsg(), crs.wkt1());
+            GeoPackageTableWriter writer = new GeoPackageTableWriter(file.toFile(), table.table(), crs.epsg(), crs.wkt1());
             PageSlice slice;
             try {
-                slice = source.rowPage(query, row -> write(writer, crs.apply(row)));
+                slice = source.rowPage(query, row -> write(writer, crs.apply(table.apply(row))));
             } catch (RuntimeException e) {
                 writer.abandon();
                 throw e;
@@ -172,11 +174,12 @@ class ItemsRepresentations {
         String cursorTemplate = ServiceLinks.currentWith("cursor", "CURSOR");
         List<Anchor> formats = alternates(OutputFormat.HTML).stream()
                 .map(l -> new Anchor(l.href(), l.title().substring(TITLE_PREFIX.length()))).toList();
-        List<String> columns = source.table().columns().stream().map(Column::name).toList();
+        TableSelection table = TableSelection.of(source.table(), query.select());
+        List<String> columns = table.table().columns().stream().map(Column::name).toList();
         StreamingResponseBody body = out -> {
             AtomicReference<PageSlice> slice = new AtomicReference<>();
             Content rows = output -> slice.set(source.rowPage(query,
-                    row -> templates.render("tableRow.jte", TableRow.of(itemsUrl, row), output)));
+                    row -> templates.render("tableRow.jte", TableRow.of(itemsUrl, table.apply(row)), output)));
             Supplier<ItemsPage.Paging> paging = () -> {
                 List<Anchor> links = new ArrayList<>();
                 if (slice.get().previous() != null) {
