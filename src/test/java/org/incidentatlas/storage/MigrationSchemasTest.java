@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +33,11 @@ class MigrationSchemasTest {
 
     /**
      * Indexes one backend has on purpose: PostGIS measures metres on a geography cast, which H2 cannot index; H2 has
-     * no partial or covering expression indexes (the bbox count's point and shape indexes).
+     * no partial or covering indexes (the bbox count's point and shape indexes, its per-cell totals read by column).
      */
     private static final Set<String> POSTGIS_ONLY_INDEXES = Set.of("incidents.incidents_geog_gix",
-            "incidents.incidents_point_lat_idx", "incidents.incidents_point_lon_idx", "incidents.incidents_shape_gix");
+            "incidents.incidents_point_lat_idx", "incidents.incidents_point_lon_idx", "incidents.incidents_shape_gix",
+            "incident_cell_totals.incident_cell_totals_column_idx");
     /** Tables and views an extension makes, not a migration: PostGIS's and H2GIS's own, and Flyway's history. */
     private static final Set<String> NOT_OURS = Set.of("spatial_ref_sys", "flyway_schema_history", "geometry_columns",
             "geography_columns");
@@ -90,6 +92,27 @@ class MigrationSchemasTest {
         String query = "SELECT table_name, constraint_type, constraint_name FROM information_schema.table_constraints"
                 + " WHERE lower(table_schema) = 'public'";
         assertThat(constraints(h2, query)).isEqualTo(constraints(postgis, query));
+    }
+
+    @Test
+    void bothBackendsKeepAPointsCoordinatesInItsRowAndNoneForOtherGeometries() {
+        for (DataSource db : List.of(h2, postgis)) {
+            JdbcTemplate jdbc = new JdbcTemplate(db);
+            String insert = "INSERT INTO incidents (event_date, date_precision, event_type, geom, geo_precision, country, location_name)"
+                    + " VALUES (DATE '2022-09-13', 'day', 'Battles', ST_GeomFromText(?, 4326), 1, 'ARM', 'schema test')";
+            jdbc.update(insert, "POINT(45.61 40.27)");
+            jdbc.update(insert, "LINESTRING(45.5 40.1, 45.7 40.3)");
+            try {
+                List<String> coordinates = jdbc.query("SELECT point_lon, point_lat FROM incidents WHERE location_name = 'schema test'"
+                        + " ORDER BY id", (rs, i) -> rs.getObject(1) + " " + rs.getObject(2));
+                assertThat(coordinates).as(db.toString()).containsExactly("45.61 40.27", "null null");
+                jdbc.update("UPDATE incidents SET geom = ST_GeomFromText('POINT(46.01 39.5)', 4326) WHERE location_name = 'schema test'");
+                assertThat(jdbc.queryForList("SELECT DISTINCT point_lat FROM incidents WHERE location_name = 'schema test'", Double.class))
+                        .as("a moved incident's coordinates move with it").containsExactly(39.5);
+            } finally {
+                jdbc.update("DELETE FROM incidents WHERE location_name = 'schema test'");
+            }
+        }
     }
 
     @Test
