@@ -89,17 +89,14 @@
     places: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     uncertainty: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
   };
-  // no background layer: the sea is the map element's own colour (map.css) behind the transparent canvas, one full-canvas
-  // pass less in every frame of a software renderer
-  var layers = [];
+  var layers = [{ id: 'sea', type: 'background', paint: { 'background-color': '#cfe3f0' } }];
   if (element.dataset.tileUrl) {
     sources.basemap = { type: 'raster', tiles: [element.dataset.tileUrl], tileSize: 256,
       attribution: element.dataset.tileAttribution || '' };
     layers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
   } else {
     layers.push({ id: 'countries-fill', type: 'fill', source: 'countries', 'source-layer': 'countries',
-      // no antialiased outline pass (a program and a draw of every polygon's edge): countries-line draws the edges
-      paint: { 'fill-color': '#f2efe9', 'fill-antialias': false } });
+      paint: { 'fill-color': '#f2efe9' } });
   }
   layers.push(
     { id: 'countries-line', type: 'line', source: 'countries', 'source-layer': 'countries', paint: { 'line-color': '#666', 'line-width': 1 } },
