@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.codec.digest.DigestUtils;
+import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.tiles.TileCoordinates;
 import org.incidentatlas.tiles.WebMercatorQuad;
 import org.locationtech.jts.geom.Envelope;
@@ -87,6 +88,44 @@ public class OutlineTiles {
             kept.put(t, tile);
         }
         return tile.clone();
+    }
+
+    /**
+     * Draws and keeps the tiles over a box (degrees) at zooms 0 to {@code maxZoom}, skipping a zoom that would take more
+     * than {@code maxTilesPerZoom} tiles: what a first view of that box asks for, so its first visitor does not wait for
+     * the zooms' simplification and clipping. Returns the tiles drawn.
+     */
+    public List<TileCoordinates> keep(BoundingBox box, int maxZoom, int maxTilesPerZoom) {
+        List<TileCoordinates> drawn = new ArrayList<>();
+        for (int z = 0; z <= Math.min(maxZoom, MAX_ZOOM); z++) {
+            long last = (1L << z) - 1;
+            long x0 = column(box.minLon(), z, last);
+            long x1 = column(box.maxLon(), z, last);
+            // rows count from the north
+            long y0 = row(box.maxLat(), z, last);
+            long y1 = row(box.minLat(), z, last);
+            if ((x1 - x0 + 1) * (y1 - y0 + 1) > maxTilesPerZoom) {
+                continue;
+            }
+            for (long y = y0; y <= y1; y++) {
+                for (long x = x0; x <= x1; x++) {
+                    TileCoordinates t = TileCoordinates.of(z, (int) y, (int) x);
+                    tile(t);
+                    drawn.add(t);
+                }
+            }
+        }
+        return drawn;
+    }
+
+    private static long column(double lon, int zoom, long last) {
+        double fraction = (WebMercatorQuad.x(lon) + WebMercatorQuad.HALF_WORLD) / (2 * WebMercatorQuad.HALF_WORLD);
+        return Math.max(0, Math.min(last, (long) Math.floor(fraction * (1L << zoom))));
+    }
+
+    private static long row(double lat, int zoom, long last) {
+        double fraction = (WebMercatorQuad.HALF_WORLD - WebMercatorQuad.y(lat)) / (2 * WebMercatorQuad.HALF_WORLD);
+        return Math.max(0, Math.min(last, (long) Math.floor(fraction * (1L << zoom))));
     }
 
     /** One ETag for every tile: a tile's bytes depend only on its coordinates (the URL) and the outlines. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.incidentatlas.filter.BoundingBox;
 import org.incidentatlas.tiles.TileCoordinates;
 import org.incidentatlas.tiles.WebMercatorQuad;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +73,22 @@ class OutlineTilesTest {
         assertThat(tiles.tile(TileCoordinates.of(2, 1, 0))).as("the Americas").isEmpty();
         TileCoordinates caucasus = TileCoordinates.of(5, 11, 19);
         assertThat(tiles.tile(caucasus)).isNotEmpty().isEqualTo(tiles.tile(caucasus));
+    }
+
+    /** The synthetic 1M incidents' extent (bench/lib.sh), whose first view at 1280 x 900 asks for zoom 6, columns 39-40, rows 23-24. */
+    @Test
+    void theFirstViewsTilesAreDrawnAtStartAndAZoomOfTooManyTilesIsLeftToTheRequests() {
+        BoundingBox extent = new BoundingBox(43.5, 38.4, 49.5, 42.0);
+        List<TileCoordinates> drawn = tiles.keep(OutlineTilesAtStart.widened(extent), OutlineTilesAtStart.FIRST_VIEW_MAX_ZOOM,
+                OutlineTilesAtStart.MAX_TILES_PER_ZOOM);
+        assertThat(drawn).contains(TileCoordinates.of(6, 23, 39), TileCoordinates.of(6, 23, 40), TileCoordinates.of(6, 24, 39),
+                TileCoordinates.of(6, 24, 40), TileCoordinates.of(0, 0, 0));
+        assertThat(drawn).as("zoom 10: hundreds of tiles over the widened extent").noneMatch(t -> t.zoom() == 10);
+        for (int z = 0; z <= OutlineTilesAtStart.FIRST_VIEW_MAX_ZOOM; z++) {
+            int zoom = z;
+            assertThat(drawn.stream().filter(t -> t.zoom() == zoom).count()).isLessThanOrEqualTo(OutlineTilesAtStart.MAX_TILES_PER_ZOOM);
+        }
+        drawn.forEach(t -> assertThat(tiles.tile(t)).as("%s as drawn on request", t).isEqualTo(new OutlineTiles(OUTLINES).tile(t)));
     }
 
     private Map<String, Geometry> decode(byte[] tile) throws IOException {
