@@ -25,7 +25,8 @@ CREATE INDEX incident_cell_totals_row_idx ON incident_cell_totals (level, cy, cx
 CREATE INDEX incident_cell_totals_column_idx ON incident_cell_totals (level, cx, cy) INCLUDE (incidents);
 ANALYZE incident_cell_totals;
 
--- V14_1's function, its strips on the new columns.
+-- V14_1's function, its strips on the new columns, each strip's bounds copied out of the arrays once: an array element in
+-- a statement's filter was taken out of its array again for every entry the strip read (a quarter of the count's time).
 CREATE OR REPLACE FUNCTION atlas_kept_box_count(
     row_level integer[], row_y integer[], row_x0 integer[], row_x1 integer[],
     col_level integer[], col_x integer[], col_y0 integer[], col_y1 integer[],
@@ -39,6 +40,12 @@ CREATE OR REPLACE FUNCTION atlas_kept_box_count(
 DECLARE
     n bigint;
     part bigint;
+    lo_lon double precision;
+    lo_lat double precision;
+    hi_lon double precision;
+    hi_lat double precision;
+    sure_below double precision;
+    sure_above double precision;
 BEGIN
     IF kind IS NULL THEN
         SELECT COALESCE(sum(c.incidents), 0) INTO n
@@ -58,20 +65,26 @@ BEGIN
         WHERE c.event_type = kind;
     END IF;
     FOR i IN 1 .. COALESCE(array_length(strip_wide, 1), 0) LOOP
+        lo_lon := strip_min_lon[i];
+        lo_lat := strip_min_lat[i];
+        hi_lon := strip_max_lon[i];
+        hi_lat := strip_max_lat[i];
+        sure_below := strip_sure_below[i];
+        sure_above := strip_sure_above[i];
         IF strip_wide[i] THEN
             SELECT count(*) INTO part FROM incidents
-            WHERE point_lat BETWEEN strip_min_lat[i] AND strip_max_lat[i]
-              AND point_lon + 0 BETWEEN strip_min_lon[i] AND strip_max_lon[i]
+            WHERE point_lat BETWEEN lo_lat AND hi_lat
+              AND point_lon + 0 BETWEEN lo_lon AND hi_lon
               AND (kind IS NULL OR event_type = kind)
-              AND (point_lat <= strip_sure_below[i] OR point_lat >= strip_sure_above[i]
+              AND (point_lat <= sure_below OR point_lat >= sure_above
                    OR NOT (atlas_cell_x(point_lon, finest) BETWEEN fx0 AND fx1
                            AND atlas_cell_y(point_lat, finest) BETWEEN fy0 AND fy1));
         ELSE
             SELECT count(*) INTO part FROM incidents
-            WHERE point_lon BETWEEN strip_min_lon[i] AND strip_max_lon[i]
-              AND point_lat + 0 > strip_min_lat[i] AND point_lat + 0 < strip_max_lat[i]
+            WHERE point_lon BETWEEN lo_lon AND hi_lon
+              AND point_lat + 0 > lo_lat AND point_lat + 0 < hi_lat
               AND (kind IS NULL OR event_type = kind)
-              AND (point_lon <= strip_sure_below[i] OR point_lon >= strip_sure_above[i]
+              AND (point_lon <= sure_below OR point_lon >= sure_above
                    OR NOT (atlas_cell_x(point_lon, finest) BETWEEN fx0 AND fx1
                            AND atlas_cell_y(point_lat, finest) BETWEEN fy0 AND fy1));
         END IF;
