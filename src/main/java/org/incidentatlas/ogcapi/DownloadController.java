@@ -135,16 +135,19 @@ public class DownloadController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(source.id() + "." + (format == OutputFormat.JSON ? "geojson" : format.fileExtension()))
                         .build().toString());
+        if (format == OutputFormat.JSON) {
+            return ok.body(out -> writeGeoJson(out, source, query));
+        }
+        // GeoJSON selects its properties itself, and has some (status, confidence …) that the tables do not
         TableSelection table = TableSelection.of(source.table(), query.select());
         return switch (format) {
-            case JSON -> ok.body(out -> writeGeoJson(out, source, query));
             case CSV -> ok.body(out -> writeRows(new CsvTableWriter(out, table.table()), source, query, table, fileCrs));
             case FLATGEOBUF -> indexed
                     ? file(request, ok, files.get(etag, ".fgb", file -> flatGeobuf(file, source, query, table, fileCrs)))
                     : ok.body(out -> writeRows(new FlatGeobufTableWriter(out, table.table(), fileCrs.epsg()), source, query,
                             table, fileCrs));
             case GEOPACKAGE -> file(request, ok, files.get(etag, ".gpkg", file -> geoPackage(file, source, query, table, fileCrs)));
-            case HTML -> throw new IllegalStateException("not offered");
+            case JSON, HTML -> throw new IllegalStateException("not a table format");
         };
     }
 

@@ -303,6 +303,17 @@ abstract class DownloadContract {
     }
 
     @Test
+    void aGeoJsonDownloadSelectsAPropertyTheTablesDoNotCarry() throws Exception {
+        HttpResponse<byte[]> r = get("/collections/incidents/download?properties=status,fatalities&" + FILTER);
+        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        JsonNode features = json.readTree(r.body()).path("features");
+        assertThat(features).isNotEmpty();
+        for (JsonNode f : features) {
+            assertThat(new ArrayList<>(f.path("properties").propertyNames())).containsExactlyInAnyOrder("status", "fatalities");
+        }
+    }
+
+    @Test
     void theStreamedFlatGeobufHasNoIndexAndNoByteRanges(@TempDir Path dir) throws Exception {
         ogrinfo.require();
         HttpResponse<byte[]> r = get("/collections/incidents/download?f=fgb&index=false", "Range", "bytes=0-99");
