@@ -96,9 +96,9 @@ final class KeptCounts {
     }
 
     /**
-     * The count by PostgreSQL's function atlas_kept_box_count (migration V14_1, V13_1's atlas_box_count reading the
-     * per-cell totals when no type is asked for; V15_1 reads its strips from the points' coordinate columns), whose statements keep their plans
-     * for the connection's life; its runs, strips and block are {@link CellCover}'s. Arrays go as text literals
+     * The count by PostgreSQL's function atlas_kept_box_count (migrations V14_1 and V15_1: the per-cell totals when no
+     * type is asked for, the strips from the points' coordinate columns), whose statements keep their plans for the
+     * connection's life; its runs, strips and block are {@link CellCover}'s. Arrays go as text literals
      * (Java's shortest exact decimal of each double, which PostgreSQL reads back to the same double).
      */
     private long boxCountFunction(CountPlan.Cells plan) {

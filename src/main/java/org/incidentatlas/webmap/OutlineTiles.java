@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.incidentatlas.filter.BoundingBox;
+import org.incidentatlas.incidents.MercatorCells;
 import org.incidentatlas.tiles.TileCoordinates;
 import org.incidentatlas.tiles.WebMercatorQuad;
 import org.locationtech.jts.geom.Envelope;
@@ -98,12 +99,11 @@ public class OutlineTiles {
     public List<TileCoordinates> keep(BoundingBox box, int maxZoom, int maxTilesPerZoom) {
         List<TileCoordinates> drawn = new ArrayList<>();
         for (int z = 0; z <= Math.min(maxZoom, MAX_ZOOM); z++) {
-            long last = (1L << z) - 1;
-            long x0 = column(box.minLon(), z, last);
-            long x1 = column(box.maxLon(), z, last);
-            // rows count from the north
-            long y0 = row(box.maxLat(), z, last);
-            long y1 = row(box.minLat(), z, last);
+            // a cell of level z is the tile of zoom z; rows count from the north
+            long x0 = within(MercatorCells.cellX(box.minLon(), z), z);
+            long x1 = within(MercatorCells.cellX(box.maxLon(), z), z);
+            long y0 = within(MercatorCells.cellY(box.maxLat(), z), z);
+            long y1 = within(MercatorCells.cellY(box.minLat(), z), z);
             if ((x1 - x0 + 1) * (y1 - y0 + 1) > maxTilesPerZoom) {
                 continue;
             }
@@ -118,14 +118,9 @@ public class OutlineTiles {
         return drawn;
     }
 
-    private static long column(double lon, int zoom, long last) {
-        double fraction = (WebMercatorQuad.x(lon) + WebMercatorQuad.HALF_WORLD) / (2 * WebMercatorQuad.HALF_WORLD);
-        return Math.max(0, Math.min(last, (long) Math.floor(fraction * (1L << zoom))));
-    }
-
-    private static long row(double lat, int zoom, long last) {
-        double fraction = (WebMercatorQuad.HALF_WORLD - WebMercatorQuad.y(lat)) / (2 * WebMercatorQuad.HALF_WORLD);
-        return Math.max(0, Math.min(last, (long) Math.floor(fraction * (1L << zoom))));
+    /** A column or row kept inside the zoom's matrix (a box's edge may lie on or past the world's). */
+    private static long within(long cell, int zoom) {
+        return Math.max(0, Math.min((1L << zoom) - 1, cell));
     }
 
     /** One ETag for every tile: a tile's bytes depend only on its coordinates (the URL) and the outlines. */
