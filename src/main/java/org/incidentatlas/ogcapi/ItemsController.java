@@ -128,12 +128,17 @@ public class ItemsController {
         OutputFormat format = RequestFormat.choose(request, OgcMediaTypes.GEOJSON, OutputFormat.ITEMS);
         MediaType type = format.mediaType(OgcMediaTypes.GEOJSON);
         source.checkCursor(query);
-        // before the count: an unchanged page costs one indexed row
-        String etag = etags.of(request, format.parameter());
-        if (ReadEtags.notModified(request, etag)) {
+        // the version before the count (an unchanged page costs one indexed row), both in one transaction: a
+        // transaction of its own for each was a tenth of a bbox page's database time
+        Head head = reads.read(request, () -> {
+            String tag = etags.of(request, format.parameter());
+            return ReadEtags.notModified(request, tag) ? new Head(tag, null) : new Head(tag, source.count(query));
+        });
+        String etag = head.etag();
+        if (head.matched() == null) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        OptionalLong matched = reads.read(request, () -> source.count(query));
+        OptionalLong matched = head.matched();
         if (format != OutputFormat.JSON) {
             return StreamedBody.inThisThread(representations.items(format, source, query, matched, etag));
         }
@@ -143,6 +148,10 @@ public class ItemsController {
         // written by this thread: a page is bounded (at most 10,000 features), unlike the exports of other formats
         StreamedBody body = out -> writeCollection(out, source, query, matched, self, collection, pageLinks);
         return ResponseEntity.ok().contentType(type).eTag(etag).header(CONTENT_CRS, "<" + query.crs().uri() + ">").body(body);
+    }
+
+    /** A page's ETag and, unless the client has that page already (null then), its numberMatched. */
+    private record Head(String etag, OptionalLong matched) {
     }
 
     /** The Part 2 header naming the CRS of the geometries in the response. */

@@ -106,6 +106,43 @@ abstract class KeptCountsContract {
         assertAllCountsExact();
     }
 
+    /**
+     * The west and east strips of boxes whose edges fall at several places in a finest-level column (PostgreSQL reads
+     * a strip of a quarter of its column or more by the column, migration V16_1, a narrower one by its longitudes):
+     * points of those columns inside the box, west or east of it, and north and south of it, counted exactly.
+     */
+    @Test
+    void countsTheWestAndEastStripsExactlyWhereverTheBoxEdgeFallsInItsColumn() {
+        int level = MercatorCells.LEVELS.get(MercatorCells.LEVELS.size() - 1);
+        long west = MercatorCells.cellX(45.31, level);
+        long east = west + 50;
+        double width = MercatorCells.west(west + 1, level) - MercatorCells.west(west, level);
+        List<Double> fractions = List.of(0.0, 0.1, 0.2, 0.25, 0.3, 0.5, 0.75, 0.9, 0.99);
+        List<IncidentData> placed = new ArrayList<>();
+        for (long column : List.of(west, east)) {
+            for (double f : fractions) {
+                for (double lat : List.of(39.05, 39.4, 39.73, 40.1, 40.6)) {
+                    double lon = MercatorCells.west(column, level) + (f + 0.05) * width;
+                    placed.add(shelling(FIRST, lon, lat));
+                }
+            }
+        }
+        store.createAll(placed);
+        List<Incident> stored = new ArrayList<>();
+        store.page(IncidentFilter.ALL, null, 10_000, stored::add);
+        for (double f : fractions) {
+            for (double g : fractions) {
+                BoundingBox box = new BoundingBox(MercatorCells.west(west, level) + f * width, 39.2,
+                        MercatorCells.west(east, level) + g * width, 40.3);
+                IncidentFilter all = IncidentFilter.ALL.withBbox(box);
+                assertThat(store.numberMatched(all)).as("%s", box).hasValue(recount(stored, all));
+                IncidentFilter explosions = new IncidentFilter(box, null, EventTaxonomy.EXPLOSIONS, null, null, null, null, null,
+                        null, null, null, null);
+                assertThat(store.numberMatched(explosions)).as("%s", box).hasValue(recount(stored, explosions));
+            }
+        }
+    }
+
     @Test
     void leavesTheCountOutWhereNoKeptCountAnswers() {
         IncidentFilter bySubType = new IncidentFilter(null, null, null, "Armed clash", null, null, null, null, null, null, null, null);
