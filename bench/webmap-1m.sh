@@ -31,8 +31,9 @@ if [[ -n "${BASELINE_JAR:-}" ]]; then
   bench_service
   BASELINE_PID=$APP_PID
   BASELINE_BASE=$BASE
-  # the exit status survives the kill, so a failed count or a slow first view still fails the bench
-  trap 'rc=$?; kill "$BASELINE_PID" 2>/dev/null; (exit $rc); bench_cleanup' EXIT
+  # the exit status survives the kill, so a failed count or a slow first view still fails the bench; set +e, or the
+  # failing (exit $rc) would end the shell before bench_cleanup stopped the measured service and the cluster
+  trap 'rc=$?; kill "$BASELINE_PID" 2>/dev/null; set +e; (exit $rc); bench_cleanup' EXIT
   log "baseline $BASELINE_JAR on $BASELINE_BASE"
 fi
 JAR=${MEASURED_JAR:-$JAR}

@@ -177,6 +177,13 @@ abstract class WebMapContract {
         // the incidents in the drawn tiles are the items the API matches, and some are on screen
         assertThat(all).isPositive().isEqualTo(numberMatched(query)).isEqualTo(numberMatched(""));
         assertThat(rendered()).as("features rendered from the tiles").isPositive();
+        // the first view is painted in one frame once its tiles are in, not frame by frame as they come (unless that
+        // took longer than the page waits, on a slow machine: then it paints as before)
+        String firstPaint = map.getAttribute("data-first-paint");
+        assertThat(firstPaint).isIn("loaded", "timeout");
+        if (firstPaint.equals("loaded")) {
+            assertThat(map.getAttribute("data-frames")).as("frames painted for the first view").isEqualTo("1");
+        }
         assertThat(requested()).as("incident tiles with the controls' filters")
                 .anyMatch(u -> u.contains("/collections/incidents/tiles/WebMercatorQuad/") && !u.contains("?"));
         assertHistogramMatchesItems(query);
@@ -309,6 +316,30 @@ abstract class WebMapContract {
         JsonNode dates = extent.path("temporal").path("interval").get(0);
         assertThat(interval.group(1)).isEqualTo(dates.get(0).asString().substring(0, 10) + "/" + dates.get(1).asString().substring(0, 10));
         assertThat(page).as("nothing to preload: the extent is in the page").doesNotContain("collections/incidents?f=json");
+    }
+
+    @Test
+    void mapLibresBundleIsSentAsGzippedAtBuildTimeAndPlainToAClientThatDoesNotAcceptGzip() throws Exception {
+        String bundle = "/vendor/maplibre-gl/maplibre-gl.js";
+        HttpResponse<byte[]> plain = api.getBytes(bundle);
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.headers().firstValue("Cache-Control").orElse("")).contains("max-age=3600");
+        byte[] madeAtBuild;
+        try (var in = getClass().getResourceAsStream("/static" + bundle + ".gz")) {
+            assertThat(in).as("the .gz made at build time (maven-antrun-plugin, process-resources)").isNotNull();
+            madeAtBuild = in.readAllBytes();
+        }
+        HttpResponse<byte[]> gzipped = api.getBytes(bundle, "Accept-Encoding", "gzip, deflate");
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(gzipped.headers().firstValue("Cache-Control").orElse("")).contains("max-age=3600");
+        // the very bytes of the file made at build time (not compressed again per request), and the bundle once unzipped
+        assertThat(gzipped.body()).isEqualTo(madeAtBuild);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
     }
 
     @Test

@@ -69,7 +69,8 @@ public final class WebMapAtScale {
                                 + "performance.getEntriesByType('resource').forEach(e => { if (/maplibre-gl.js|incidents.f=json|histogram/.test(e.name))"
                                 + "  parts.push(e.name.replace(/^.*\\//, '') + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd)); });"
                                 + "performance.getEntriesByType('mark').forEach(e => parts.push(e.name.replace('atlas:', '') + ' ' + Math.round(e.startTime)));"
-                                + "return parts.join(', ') + '; frames drawn ' + document.getElementById('map').dataset.frames;"));
+                                + "var m = document.getElementById('map').dataset;"
+                                + "return parts.join(', ') + '; frames drawn ' + m.frames + (m.firstPaint ? ', first painted once ' + m.firstPaint : '');"));
                 ok &= drawn == matched && first <= target;
                 ok &= change(browser, base, run, 2, "event-type", "Battles");
                 ok &= change(browser, base, run, 3, "date-to", "365");
