@@ -25,6 +25,8 @@ TARGET_MS=${TARGET_MS:-2000}
 bench_init webmap-1m
 MEASURED_JAR=${JAR:-}
 bench_build
+# the jar given as JAR, else the one bench_build found: not the baseline, which JAR is set to below to start it
+MEASURED_JAR=${MEASURED_JAR:-$JAR}
 bench_cluster "${WORK:-/tmp/pgwebmap}"
 if [[ -n "${BASELINE_JAR:-}" ]]; then
   JAR=$BASELINE_JAR
