@@ -17,14 +17,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * incident_months) for the plans of
  * {@link CountPlanner}. The SQL is the same on both backends (the cell functions have the same
  * names there) but for a bbox count, which PostgreSQL answers by its function atlas_kept_box_count (migrations V14_1,
- * V15_1).
+ * V15_1, V16_1).
  */
 final class KeptCounts {
 
     private static final String ENVELOPE = "ST_MakeEnvelope(?, ?, ?, ?, " + JdbcIncidentStore.SRID + ")";
 
     private final JdbcTemplate jdbc;
-    /** Whether PostgreSQL's atlas_kept_box_count (migrations V14_1 and V15_1, on the point indexes of V15_1) counts a bbox. */
+    /** Whether PostgreSQL's atlas_kept_box_count (migrations V14_1 to V16_1, on the point indexes of V15_1) counts a bbox. */
     private final boolean pointIndexes;
 
     KeptCounts(JdbcTemplate jdbc, boolean pointIndexes) {
@@ -96,10 +96,10 @@ final class KeptCounts {
     }
 
     /**
-     * The count by PostgreSQL's function atlas_kept_box_count (migrations V14_1 and V15_1: the per-cell totals when no
-     * type is asked for, the strips from the points' coordinate columns), whose statements keep their plans for the
-     * connection's life; its runs, strips and block are {@link CellCover}'s. Arrays go as text literals
-     * (Java's shortest exact decimal of each double, which PostgreSQL reads back to the same double).
+     * The count by PostgreSQL's function atlas_kept_box_count (migrations V14_1 to V16_1: the per-cell totals when no
+     * type is asked for, the strips from the points' coordinate columns, a west or east strip by its column), whose
+     * statements keep their plans for the connection's life; its runs, strips and block are {@link CellCover}'s. Arrays
+     * go as text literals (Java's shortest exact decimal of each double, which PostgreSQL reads back to the same double).
      */
     private long boxCountFunction(CountPlan.Cells plan) {
         CellCover cover = plan.cover();
