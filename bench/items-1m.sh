@@ -2,7 +2,8 @@
 # Issue 13 points 1-2: numberMatched from the kept counts (migration V10) and spatial pages, at COUNT
 # incidents on PostGIS. For each request: wrk with 8 and 32 connections against the service, and
 # pgbench with 8 clients running the SQL the service sends for it (the count and the page), pairs
-# alternated ROUNDS times. Then first page against page 50 of the bbox walk, and the plans.
+# alternated ROUNDS times, after WARMUP seconds of load on each service. Then first page against
+# page 50 of the bbox walk, and the plans.
 #
 # The pgbench floor is the service's own SQL: the statements one request sends, taken from PostgreSQL's
 # statement log with their parameters filled in (see floor_sql). pgbench runs them with the settings the
@@ -14,8 +15,8 @@
 # against it and this build alternately, each with its own floor. Nothing is cached between requests: every
 # count is computed afresh (no box needs varying).
 #
-# Usage: bench/items-1m.sh        (KEEP=1 keeps the loaded cluster in WORK for a rerun with REUSE=1)
-# Environment: COUNT=1000000 SECONDS=15 ROUNDS=3 WORK=/tmp/pgitems SKIP_BUILD=1 BASELINE_JAR=… PG_BIN=… PGPORT=… APP_PORT=…
+# Usage: bench/items-1m.sh        (KEEP=1 keeps the loaded cluster in WORK; a later KEEP=1 run with the same WORK reuses it)
+# Environment: COUNT=1000000 SECONDS=15 ROUNDS=3 WARMUP=90 WORK=/tmp/pgitems SKIP_BUILD=1 BASELINE_JAR=… PG_BIN=… PGPORT=… APP_PORT=…
 # Results: printed and kept as bench/target/items-1m.log.
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
@@ -91,6 +92,20 @@ for s in "${SERVICES[@]}"; do
     log "${s%%:*} ${q%%:*} sends: $(cut -c1-160 "$WORK/${s%%:*}-${q%%:*}.sql" | paste -sd'|')"
   done
 done
+
+# the JIT first: on 2 shared cores a fresh service needs 60-90 s of requests before C2 has compiled its hot paths,
+# and its first round ran at 21-36 ms p50 where later ones ran at 12-18 (docs/BENCHMARKS.md). WARMUP seconds per
+# service, the queries in turn, logged so the cold figures stay visible; WARMUP=0 measures the cold service.
+WARMUP=${WARMUP:-90}
+if (( WARMUP > 0 )); then
+  for s in "${SERVICES[@]}"; do
+    for cycle in 1 2 3; do
+      for q in "${QUERIES[@]}"; do
+        log "warm-up $cycle ${q%%:*} ${s%%:*} service 8 conn: $(SECONDS_RUN=$(( (WARMUP + 8) / 9 )) http "${s#*:}/collections/incidents/items?${q#*:}" 8)"
+      done
+    done
+  done
+fi
 
 for round in $(seq 1 "$ROUNDS"); do
   for q in "${QUERIES[@]}"; do
