@@ -48,8 +48,22 @@ log "the load with the kept-count triggers took $(( $(date +%s) - start )) s"
 psql_db -c "SELECT level, count(*) AS rows, sum(incidents) FROM incident_cells GROUP BY level ORDER BY level" \
         -c "SELECT count(*) AS day_rows FROM incident_days"
 
-http() {  # url connections
-  wrk -t2 -c"$2" -d"${SECONDS_RUN}s" --latency "$1" | grep -E 'Requests/sec|50%|99%|timeout|Non-2xx' | tr -s ' ' | paste -sd' '
+# CPU time in clock ticks (user + system) of a process and its children: the JVM's threads are in its own line,
+# PostgreSQL's backends are the postmaster's children
+cpu_ticks() {
+  local total=0 p
+  for p in "$1" $(pgrep -P "$1"); do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$total"
+}
+http() {  # url connections: wrk's figures, then the CPU the service and PostgreSQL spent per request served
+  local pid=$APP_PID postmaster out jvm0 pg0
+  [[ $1 == "$BASE/"* ]] || pid=$BASELINE_PID
+  postmaster=$(head -1 "$WORK/data/postmaster.pid")
+  jvm0=$(cpu_ticks "$pid"); pg0=$(cpu_ticks "$postmaster")
+  out=$(wrk -t2 -c"$2" -d"${SECONDS_RUN}s" --latency "$1")
+  echo "$(grep -E 'Requests/sec|^ +50%|^ +99%|timeout|Non-2xx' <<<"$out" | tr -s ' ' | paste -sd' ')" \
+    "$(awk -v jvm=$(( $(cpu_ticks "$pid") - jvm0 )) -v pg=$(( $(cpu_ticks "$postmaster") - pg0 )) -v hz="$(getconf CLK_TCK)" \
+         '/requests in/ { n = $1 } END { if (n) printf "CPU per request: JVM %.2f ms, PostgreSQL %.2f ms", jvm * 1000 / hz / n, pg * 1000 / hz / n }' <<<"$out")"
 }
 export PGPASSWORD=$DB_PASSWORD
 
